@@ -1,0 +1,108 @@
+"""The `factx` spaCy component: `nlp.add_pipe("factx")`.
+
+Registered through the `spacy_factories` entry point, so any English pipeline
+can add it without importing factx first. It runs the extractors named in
+`types` and stores their facts in `doc._.facts` (Fact records, offsets into
+`doc.text`) and in `doc.spans["factx"]` (labelled by type).
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import attendance, dates, money, quotes
+from .context import ExtractionContext, Found
+from .dateline import find_document_date
+from .errors import FactxError
+from .facts import FACT_TYPES, Fact
+from .pattern_files import Patterns, load_patterns
+
+SPAN_KEY = "factx"
+
+#: One extractor a fact type, run in this order (later ones see earlier results).
+EXTRACTORS: dict[str, Callable[[Doc, ExtractionContext], list[Found]]] = {
+    "money": money.extract,
+    "date": dates.extract,
+    "attendance": attendance.extract,
+    "quote": quotes.extract,
+}
+
+for _name, _default in (("facts", None), ("factx_anchor", None), ("doc_date", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+def parse_types(types: list[str] | tuple[str, ...] | str | None) -> tuple[str, ...]:
+    if types is None:
+        return FACT_TYPES
+    if isinstance(types, str):
+        types = [t.strip() for t in types.split(",") if t.strip()]
+    unknown = [t for t in types if t not in FACT_TYPES]
+    if unknown:
+        raise FactxError(f"unknown fact type {unknown[0]!r}: choose from {', '.join(FACT_TYPES)}")
+    return tuple(t for t in FACT_TYPES if t in types)
+
+
+def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
+    if doc.has_annotation("SENT_START"):
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    return [(0, len(doc.text))]
+
+
+class FactxComponent:
+    def __init__(self, nlp: Language, name: str, types: list[str] | None, anchor_date: str | None,
+                 patterns: list[str] | None):
+        self.name = name
+        self.types = parse_types(types)
+        self.anchor_date = date.fromisoformat(anchor_date) if anchor_date else None
+        self.pattern_dirs = tuple(patterns or ())
+        self.patterns: Patterns = load_patterns(self.pattern_dirs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        anchor = doc._.factx_anchor or self.anchor_date
+        doc_date = find_document_date(doc.text, self.patterns)
+        doc._.doc_date = anchor or doc_date
+        ctx = ExtractionContext(self.patterns, anchor or doc_date, sentence_offsets(doc))
+        facts: list[Fact] = []
+        for kind in self.types:
+            found = EXTRACTORS[kind](doc, ctx)
+            ctx.found[kind] = found
+        for kind in self.types:
+            for f in ctx.found[kind]:
+                facts.append(Fact(f.type, doc.text[f.start:f.end], f.start, f.end, self._sentence(doc, ctx, f), f.values))
+        facts.sort(key=lambda f: (f.start, FACT_TYPES.index(f.type), f.end))
+        doc._.facts = facts
+        spans = []
+        for f in facts:
+            span = doc.char_span(f.start, f.end, label=f.type, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[SPAN_KEY] = spans
+        return doc
+
+    @staticmethod
+    def _sentence(doc: Doc, ctx: ExtractionContext, f: Found) -> str:
+        first = last = None
+        for s, e in ctx.sentences:
+            if e > f.start and first is None:
+                first = s
+            if s < f.end:
+                last = e
+        text = doc.text[first if first is not None else f.start:last if last is not None else f.end]
+        return " ".join(text.split())
+
+
+@Language.factory(
+    "factx",
+    default_config={"types": None, "anchor_date": None, "patterns": None},
+)
+def make_factx(nlp: Language, name: str, types: list[str] | None, anchor_date: str | None,
+               patterns: list[str] | None) -> FactxComponent:
+    return FactxComponent(nlp, name, types, anchor_date, patterns)
+
+
+def fact_spans(doc: Doc) -> list[Span]:
+    return list(doc.spans.get(SPAN_KEY, []))

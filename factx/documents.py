@@ -1,0 +1,213 @@
+"""Inputs: paths, folders, '-' (stdin) and JSON Lines records, decoded into Documents.
+
+`iter_documents` yields, in input order, a `Document` for every text it could
+read and a `Problem` for every one it could not, so that a caller reports the
+problem and goes on with the rest.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO, Iterable, Iterator
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class Document:
+    id: str
+    text: str
+    date: date | None = None  # from a JSON Lines record's "date"
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Problem:
+    """An input that could not be read; `warning` problems do not stop the document."""
+
+    source: str
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+def decode(data: bytes, source: str, encoding: str | None = None) -> tuple[str, str | None]:
+    """Decode bytes; return (text, note) where note says an encoding was guessed.
+
+    Raises ValueError with the problem for binary or undecodable data.
+    """
+    if encoding:
+        try:
+            return data.decode(encoding), None
+        except LookupError:
+            raise ValueError(f"unknown encoding {encoding!r}") from None
+        except UnicodeDecodeError as exc:
+            raise ValueError(f"cannot be decoded as {encoding} (byte {exc.start})") from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "decoded as UTF-16 (byte order mark)"
+        except UnicodeDecodeError:
+            raise ValueError("has a UTF-16 byte order mark but is not valid UTF-16") from None
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    if b"\x00" in data[:8192]:
+        raise ValueError("binary file (contains NUL bytes), skipped")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[: 1 << 20]).best()
+    if best is None:
+        raise ValueError(f"not UTF-8 (invalid byte at {utf8_error.start}) and no encoding detected; name one with --encoding")
+    try:
+        return data.decode(best.encoding), f"not UTF-8; decoded as {best.encoding} (name the encoding with --encoding)"
+    except (UnicodeDecodeError, LookupError):
+        raise ValueError(f"not UTF-8 (invalid byte at {utf8_error.start}); name the encoding with --encoding") from None
+
+
+def _text_problem(text: str) -> str | None:
+    if not text:
+        return "empty file, nothing to extract"
+    if not text.strip():
+        return "only whitespace, nothing to extract"
+    return None
+
+
+def _walk(folder: Path, pattern: str) -> Iterator[Path | Problem]:
+    """Files under `folder` matching `pattern`, sorted, following links but never in a loop."""
+    seen: set[str] = set()
+    for root, dirs, files in os.walk(folder, followlinks=True, onerror=None):
+        real = os.path.realpath(root)
+        if real in seen:
+            dirs[:] = []
+            yield Problem(root, "directory loop through symbolic links, not followed again", warning=True)
+            continue
+        seen.add(real)
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(root) / name
+            if path.match(pattern):
+                yield path
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ValueError(
+            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit (raise it with --max-size)")
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def _records(lines: Iterable[bytes], source: str, encoding: str | None) -> Iterator[Document | Problem]:
+    """Documents from JSON Lines records {"id", "text", "date"?}."""
+    for n, raw in enumerate(lines, 1):
+        where = f"{source}:{n}"
+        try:
+            line, _ = decode(raw, where, encoding)
+        except ValueError as exc:
+            yield Problem(where, str(exc))
+            continue
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Problem(where, f"malformed JSON Lines record: {exc.msg} (column {exc.colno})")
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            yield Problem(where, 'malformed JSON Lines record: needs an object with a "text" string')
+            continue
+        doc_id = str(record.get("id", where))
+        doc_date = None
+        if record.get("date") is not None:
+            try:
+                doc_date = date.fromisoformat(str(record["date"])[:10])
+            except ValueError:
+                yield Problem(where, f'"date" is not YYYY-MM-DD: {record["date"]!r}; using the text\'s own date', warning=True)
+        problem = _text_problem(record["text"])
+        if problem:
+            yield Problem(f"{where} (id {doc_id})", problem.replace("file", "text"))
+            continue
+        yield Document(doc_id, record["text"], doc_date)
+
+
+def _one_text(data: bytes, source: str, encoding: str | None) -> Iterator[Document | Problem]:
+    try:
+        text, note = decode(data, source, encoding)
+    except ValueError as exc:
+        yield Problem(source, str(exc))
+        return
+    problem = _text_problem(text)
+    if problem:
+        yield Problem(source, problem)
+        return
+    doc = Document(source, text)
+    if note:
+        doc.warnings.append(note)
+    yield doc
+
+
+def iter_documents(
+    paths: Iterable[str],
+    glob: str = "*.txt",
+    input_format: str = "auto",
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Document | Problem]:
+    """Every document of `paths` in order; `input_format` is auto, text or jsonl."""
+    for given in paths:
+        if given == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            if input_format == "jsonl":
+                yield from _records(stream, "-", encoding)
+            else:
+                yield from _one_text(stream.read(), "-", encoding)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            files: Iterable[Path | Problem] = _walk(path, glob)
+        elif path.exists() or path.is_symlink():
+            files = [path]
+        else:
+            yield Problem(given, "no such file or directory")
+            continue
+        for item in files:
+            if isinstance(item, Problem):
+                yield item
+                continue
+            source = str(item)
+            as_jsonl = input_format == "jsonl" or (input_format == "auto" and item.suffix == ".jsonl")
+            try:
+                if as_jsonl:
+                    if item.stat().st_size > max_bytes * 50:
+                        raise ValueError(f"file is over {max_bytes * 50 / 1e6:.0f} MB (raise it with --max-size)")
+                    with open(item, "rb") as handle:
+                        yield from _records(handle, source, encoding)
+                    continue
+                data = _read_bytes(item, max_bytes)
+            except FileNotFoundError:
+                yield Problem(source, "disappeared before it could be read")
+                continue
+            except PermissionError:
+                yield Problem(source, "permission denied")
+                continue
+            except IsADirectoryError:
+                yield Problem(source, "is a directory")
+                continue
+            except OSError as exc:
+                yield Problem(source, f"cannot be read: {exc.strerror or exc}")
+                continue
+            except ValueError as exc:
+                yield Problem(source, str(exc))
+                continue
+            yield from _one_text(data, source, encoding)

@@ -1,0 +1,35 @@
+"""Errors that factx raises, all subclasses of :class:`FactxError`.
+
+    FactxError                  anything factx reports as a one-line message
+    ├── InputError              a document cannot be read or decoded (names the path)
+    ├── PatternError            a pattern file is invalid (names the file, line and problem)
+    └── ModelError              the spaCy pipeline cannot be loaded
+"""
+from __future__ import annotations
+
+
+class FactxError(Exception):
+    """Base class: its message is meant for the user, on one line."""
+
+
+class InputError(FactxError):
+    """A document could not be read: `source` names it, the message says why."""
+
+    def __init__(self, source: str, problem: str):
+        self.source = source
+        self.problem = problem
+        super().__init__(f"{source}: {problem}")
+
+
+class PatternError(FactxError):
+    """A pattern file is invalid. `problems` lists every `file:line: problem` found."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        head = problems[0] if problems else "invalid pattern file"
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(head + more)
+
+
+class ModelError(FactxError):
+    """No usable spaCy pipeline."""

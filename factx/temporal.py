@@ -1,0 +1,216 @@
+"""Resolving date mentions against the document date: pure functions, no spaCy.
+
+`resolve(mention, anchor, context)` turns what the finder saw ("Thursday",
+"last year", "November 23 to 27") into an ISO 8601 value and says whether the
+anchor was needed. Finding and resolving are separate steps, as in Duckling.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+
+@dataclass
+class Mention:
+    """What the finder saw. `kind` picks the fields that matter (see dates.py)."""
+
+    kind: str
+    start: int = 0
+    end: int = 0
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    year2: int | None = None
+    month2: int | None = None
+    day2: int | None = None
+    weekday: int | None = None
+    quarter: int | None = None
+    unit: str | None = None
+    offset: int = 0
+    relative: str | None = None  # "last", "next", "this" before a weekday or month
+    time: str | None = None  # "09:30"
+
+
+@dataclass
+class Context:
+    """What the sentence and the document say around a mention."""
+
+    future: bool = False  # the sentence looks ahead ("will open on Monday")
+    sentence_year: int | None = None  # a year stated earlier in the sentence ("In 2019, ... on May 6")
+    intervals: list[tuple[date, date]] = field(default_factory=list)  # the document's own day ranges
+
+
+def day_iso(d: date) -> str:
+    return d.isoformat()
+
+
+def month_iso(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def week_iso(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    total = y * 12 + (m - 1) + k
+    return total // 12, total % 12 + 1
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def nearest_year_for(month: int, day: int | None, anchor: date, future: bool = False) -> int:
+    """The year that puts (month, day) nearest the anchor; ahead of it when the tense looks ahead."""
+    best, best_gap = anchor.year, None
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        d = _safe_date(y, month, day or 15)
+        if d is None:  # 29 February in a common year
+            continue
+        if future and (d < anchor if day else (y, month) < (anchor.year, anchor.month)):
+            continue
+        gap = abs((d - anchor).days)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = y, gap
+    return best
+
+
+def weekday_date(weekday: int, anchor: date, relative: str | None, context: Context) -> date:
+    """'Thursday' is the nearest on or before the anchor, unless the text places it otherwise."""
+    if relative == "last":
+        back = (anchor.weekday() - weekday) % 7 or 7
+        return anchor - timedelta(days=back)
+    if relative == "next":
+        ahead = (weekday - anchor.weekday()) % 7 or 7
+        return anchor + timedelta(days=ahead)
+    if relative != "this":
+        for lo, hi in context.intervals:
+            if (hi - lo).days <= 14 and lo <= anchor + timedelta(days=14):
+                for k in range((hi - lo).days + 1):
+                    d = lo + timedelta(days=k)
+                    if d.weekday() == weekday:
+                        return d
+    if context.future or relative == "this" and weekday > anchor.weekday():
+        return anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
+    return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
+
+
+def quarter_iso(y: int, q: int) -> str:
+    return f"{y:04d}-Q{q}"
+
+
+def resolve(m: Mention, anchor: date | None, context: Context | None = None) -> tuple[str, bool] | None:
+    """(ISO value, resolved) for a mention, or None if it cannot be resolved without an anchor."""
+    ctx = context or Context()
+    k = m.kind
+    if k == "day":
+        if m.year is not None:
+            d = _safe_date(m.year, m.month, m.day)
+            if d is None:
+                return None
+            return (day_iso(d) + (f"T{m.time}" if m.time else ""), False)
+        if ctx.sentence_year is not None:
+            d = _safe_date(ctx.sentence_year, m.month, m.day)
+            return (day_iso(d), False) if d else None
+        if anchor is None:
+            return None
+        y = nearest_year_for(m.month, m.day, anchor, ctx.future)
+        d = _safe_date(y, m.month, m.day)
+        return (day_iso(d), True) if d else None
+    if k == "day_range":
+        resolved = m.year is None and ctx.sentence_year is None
+        y = m.year if m.year is not None else ctx.sentence_year
+        if y is None:
+            if anchor is None:
+                return None
+            y = nearest_year_for(m.month, m.day, anchor, ctx.future)
+        month2 = m.month2 or m.month
+        y2 = y + 1 if month2 < m.month else y
+        d1, d2 = _safe_date(y, m.month, m.day), _safe_date(y2, month2, m.day2)
+        if d1 is None or d2 is None or d2 < d1:
+            return None
+        return f"{day_iso(d1)}/{day_iso(d2)}", resolved
+    if k == "month":
+        if m.year is not None:
+            return month_iso(m.year, m.month), False
+        if anchor is None:
+            return None
+        if m.relative == "last":
+            y = anchor.year if m.month < anchor.month else anchor.year - 1
+        elif m.relative == "next":
+            y = anchor.year if m.month > anchor.month else anchor.year + 1
+        elif m.offset:  # "January next year", "June of last year"
+            y = anchor.year + m.offset
+        elif m.relative == "this":
+            y = anchor.year
+        elif ctx.sentence_year is not None:
+            return month_iso(ctx.sentence_year, m.month), False
+        else:
+            y = nearest_year_for(m.month, None, anchor, ctx.future)
+        return month_iso(y, m.month), True
+    if k == "month_range":
+        resolved = m.year is None and m.year2 is None
+        if m.year2 is not None and m.year is None:
+            y1 = m.year2 if m.month <= m.month2 else m.year2 - 1
+            y2 = m.year2
+        elif m.year is not None:
+            y1, y2 = m.year, m.year2 if m.year2 is not None else m.year
+        else:
+            if anchor is None:
+                return None
+            y1 = nearest_year_for(m.month, None, anchor, ctx.future)
+            y2 = y1 if m.month2 >= m.month else y1 + 1
+        return f"{month_iso(y1, m.month)}/{month_iso(y2, m.month2)}", resolved
+    if k == "year":
+        return f"{m.year:04d}", False
+    if k == "year_range":
+        return f"{m.year:04d}/{m.year2:04d}", False
+    if k == "quarter":
+        if m.year is not None:
+            return quarter_iso(m.year, m.quarter), False
+        if anchor is None:
+            return None
+        if m.offset:
+            return quarter_iso(anchor.year + m.offset, m.quarter), True
+        best = min((anchor.year - 1, anchor.year, anchor.year + 1),
+                   key=lambda y: abs((date(y, 3 * m.quarter - 1, 15) - anchor).days))
+        return quarter_iso(best, m.quarter), True
+    if anchor is None:
+        return None
+    if k == "weekday":
+        d = weekday_date(m.weekday, anchor, m.relative, ctx)
+        return day_iso(d), True
+    if k == "relative":
+        return _relative(m.unit, m.offset, anchor), True
+    if k == "ago":
+        if m.unit == "year":
+            return f"{anchor.year - m.offset:04d}", True
+        if m.unit == "month":
+            return month_iso(*add_months(anchor.year, anchor.month, -m.offset)), True
+        if m.unit == "week":
+            return week_iso(anchor - timedelta(weeks=m.offset)), True
+        return day_iso(anchor - timedelta(days=m.offset)), True
+    return None
+
+
+def _relative(unit: str, offset: int, anchor: date) -> str:
+    if unit == "day":
+        return day_iso(anchor + timedelta(days=offset))
+    if unit == "week":
+        return week_iso(anchor + timedelta(weeks=offset))
+    if unit == "weekend":
+        saturday = anchor + timedelta(days=(5 - anchor.weekday()) % 7 + 7 * offset)
+        if anchor.weekday() == 6 and offset == 0:
+            saturday = anchor - timedelta(days=1)
+        return f"{day_iso(saturday)}/{day_iso(saturday + timedelta(days=1))}"
+    if unit == "month":
+        return month_iso(*add_months(anchor.year, anchor.month, offset))
+    if unit == "quarter":
+        q = (anchor.month - 1) // 3 + offset
+        return quarter_iso(anchor.year + q // 4, q % 4 + 1)
+    return f"{anchor.year + offset:04d}"

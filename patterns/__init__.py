@@ -1,0 +1,1 @@
+"""factx's shipped rule data (JSON Lines tables); see factx.patterns for the schema."""
