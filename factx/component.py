@@ -46,6 +46,15 @@ def parse_types(types: list[str] | tuple[str, ...] | str | None) -> tuple[str, .
     return tuple(t for t in FACT_TYPES if t in types)
 
 
+def split_at_line_breaks(doc: Doc) -> None:
+    """A line break ends a sentence: headlines, datelines and paragraphs never run together."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            if not token.is_space:
+                token.is_sent_start = True
+
+
 def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
     if doc.has_annotation("SENT_START"):
         return [(s.start_char, s.end_char) for s in doc.sents]
@@ -63,6 +72,7 @@ class FactxComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         anchor = doc._.factx_anchor or self.anchor_date
+        split_at_line_breaks(doc)
         doc_date = find_document_date(doc.text, self.patterns)
         doc._.doc_date = anchor or doc_date
         ctx = ExtractionContext(self.patterns, anchor or doc_date, sentence_offsets(doc))

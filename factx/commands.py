@@ -1,0 +1,1 @@
+"""The commands besides `extract`: show, report, summary and patterns."""
