@@ -47,8 +47,7 @@ ORG_NOUNS = {"company", "firm", "airline", "carrier", "automaker", "carmaker", "
 DOC_NOUNS = {"suit", "lawsuit", "statement", "complaint", "filing", "release", "letter", "website", "announcement",
              "report", "memo", "email", "post", "tweet"}
 CLAUSE_CUES = {"called for", "calls for", "call for", "calling for", "urged", "urges", "urge", "urging", "asked",
-               "asks", "ask", "recommended", "told of", "talked about", "wished", "wishes", "hoped", "hopes",
-               "expressed", "expresses", "accused", "described", "criticized", "criticised"}
+               "asks", "ask", "recommended", "told of", "talked about", "wished", "wishes", "hoped", "hopes"}
 
 
 @dataclass
@@ -106,7 +105,12 @@ def _rules(patterns: Patterns, vocab) -> QuoteRules:
 
 
 def find_quotations(text: str) -> list[tuple[int, int]]:
-    """(content start, content end) of each quotation, a run-on across paragraphs kept whole."""
+    """(content start, content end) of each quotation.
+
+    A quotation open at a paragraph's end runs on when the next paragraph reopens
+    it, or when the next quotation mark ahead is a closing one (the writer never
+    closed the first paragraph); otherwise it ends with its paragraph.
+    """
     out = []
     i, n = 0, len(text)
     open_at = None
@@ -115,24 +119,45 @@ def find_quotations(text: str) -> list[tuple[int, int]]:
         if open_at is None:
             if ch in OPENING and (ch != '"' or i == 0 or not text[i - 1].isalnum()):
                 open_at = i + 1
-        else:
-            if ch in CLOSING and (ch != '"' or i + 1 >= n or not text[i + 1].isalnum() or i > open_at):
-                out.append((open_at, i))
-                open_at = None
-            elif ch == "\n":
-                # A paragraph ends inside the quotation: it runs on if the next paragraph reopens it.
-                j = i
-                while j < n and text[j] in "\n \t\r":
-                    j += 1
-                if j < n and text[j] in OPENING and j > i and "\n\n" in text[i:j] or (j < n and text[j] in OPENING and text[i:j].count("\n") >= 1):
-                    i = j + 1
+        elif ch in CLOSING and (ch != '"' or i + 1 >= n or not text[i + 1].isalnum() or i > open_at):
+            out.append((open_at, i))
+            open_at = None
+        elif ch == "\n":
+            j = i
+            while j < n and text[j] in "\n \t\r":
+                j += 1
+            if j < n and text[j] in OPENING and text[j] != "\u201d":
+                if text[j] == "\u201c" or _opens_at(text, j):
+                    i = j + 1  # reopened: the same quotation goes on
                     continue
+            if not _closing_ahead(text, j):
                 out.append((open_at, i))
                 open_at = None
+            i = j
+            continue
         i += 1
     if open_at is not None:
         out.append((open_at, n))
     return out
+
+
+def _opens_at(text: str, j: int) -> bool:
+    return text[j] == '"' and (j == 0 or not text[j - 1].isalnum())
+
+
+def _closing_ahead(text: str, j: int) -> bool:
+    """Is the next quotation mark after `j`, within the next paragraph, a closing one?"""
+    end = text.find("\n", j)
+    end = len(text) if end < 0 else end
+    for k in range(j, end):
+        ch = text[k]
+        if ch == "\u201d":
+            return True
+        if ch == "\u201c":
+            return False
+        if ch == '"':
+            return k > 0 and not text[k - 1].isspace() and (k + 1 >= len(text) or not text[k + 1].isalnum())
+    return False
 
 
 def _strip_span(text: str, s: int, e: int, trailing: str) -> tuple[int, int]:
@@ -310,6 +335,13 @@ class QuoteExtractor:
             if t.is_space or t.i in self.date_tokens:
                 i -= 1
                 continue
+            if t.text == ")":
+                k = i - 2
+                while k > floor and doc[k].text != "(" and i - k < 30:
+                    k -= 1
+                if doc[k].text == "(":
+                    i = k
+                    continue
             if t.lower_ in SKIPPABLE and t.tag_ in ("RB", "VBZ", "VBD", "VBP", "MD", "RBR", "IN", "DT", "NN", "VB"):
                 i -= 1
                 continue
@@ -333,7 +365,8 @@ class QuoteExtractor:
     def speaker_before(self, cue_start: int, floor: int) -> Speaker | None:
         """The speaker whose phrase ends right before a cue."""
         doc = self.doc
-        if doc[cue_start].tag_ == "VBG" and cue_start > floor and doc[cue_start - 1].tag_ not in ("NNP", "PRP"):
+        if doc[cue_start].tag_ == "VBG" and cue_start > floor and (doc[cue_start - 1].text == ","
+                                                                   or doc[cue_start - 1].lower_ in DOC_NOUNS | {"by"}):
             # "X defended the decision, saying ...": the sentence's subject speaks.
             return self.sentence_subject(floor, cue_start)
         i = self._skip_back(cue_start, floor)
@@ -415,7 +448,15 @@ class QuoteExtractor:
                     j = name.start
             if name is not None and name.end <= limit:
                 prefix_start, _ = self.title_prefix(j, i)
-                if prefix_start <= i or j == i:
+                if name.label_ != "PERSON" and name.end + 4 < limit:
+                    for k in range(name.end, min(limit, name.end + 4)):
+                        if doc[k].text == "," and k + 1 in self.name_at_start \
+                                and self.name_at_start[k + 1].label_ == "PERSON":
+                            sp = self._speaker_from_name(self.name_at_start[k + 1], i)
+                            if any(t.lower_ in self.rules.titles for t in doc[i:k]):
+                                sp.role = doc[i:k].text
+                            return sp
+                if prefix_start <= i or j == i or all(t.tag_ == "DT" for t in doc[i:j]):
                     sp = self._speaker_from_name(name, i)
                     if name.end < limit and doc[name.end].text == ",":
                         k = name.end + 1
@@ -557,6 +598,10 @@ class QuoteExtractor:
         if word in PERSON_PRONOUNS:
             name = self._last_person_before(at)
             return Speaker(name, self.roles.get(name), at, at + 1, True) if name else None
+        if word == "it":
+            for span in reversed(self.names):
+                if span.end <= at and span.label_ == "ORG":
+                    return Speaker(self.fullest(self.clean_name(span), "ORG"), None, at, at + 1, False)
         for pos, sp in reversed(self.spoken):
             if pos < at:
                 return Speaker(sp.name, sp.role, at, at + 1, sp.is_person)
@@ -569,7 +614,8 @@ class QuoteExtractor:
             if span.label_ != "PERSON" or span.end > at:
                 continue
             nxt = self.doc[span.end] if span.end < len(self.doc) else None
-            subject_like = nxt is not None and (nxt.tag_.startswith("VB") or nxt.tag_ == "MD" or nxt.text == ",")
+            subject_like = nxt is not None and (nxt.tag_.startswith("VB") or nxt.tag_ in ("MD", "POS")
+                                                or nxt.text == ",")
             if subject_like and span.start > best_pos:
                 best_pos, best = span.start, self.fullest(self.clean_name(span), "PERSON")
         for pos, sp in self.spoken:
@@ -587,7 +633,7 @@ class QuoteExtractor:
         while j < limit and doc[j].text not in (",", ".", ";", ":", "!", "?") and not doc[j].is_space \
                 and doc[j].text not in OPENING + CLOSING:
             j += 1
-        if i == j:
+        if i == j or any(k in self.date_tokens for k in range(i, j)):
             return None
         if doc[i].tag_ == "PRP":
             return self._pronoun(doc[i].lower_, i) if j == i + 1 else None
@@ -668,10 +714,10 @@ def extract(doc: Doc, ctx: ExtractionContext) -> list[Found]:
         if e <= s:
             continue
         if speaker is None:
-            if n_words >= 4 and not _title_like(text[s:e]):
+            if n_words >= 4 and not _title_like(text[s:e]) and _stands_alone(text, cs, s, e):
                 pending.append((ts, s, e))
             continue
-        if n_words < 2:
+        if n_words < 3 and not text[s:e].rstrip().endswith((".", "!", "?")):
             continue
         if cue_idx is not None:
             used_cues.add(cue_idx)
@@ -679,9 +725,12 @@ def extract(doc: Doc, ctx: ExtractionContext) -> list[Found]:
         found.append(_quote_fact(text, s, e, speaker, "direct", cue))
     # 2. Reported speech.
     direct_ranges = [(f.start, f.end) for f in found]
+    reported: list[tuple[int, int]] = []
     for ci, (c0, c1, kind) in enumerate(cues):
         if ci in used_cues or c0 in inside_quote:
             continue
+        if any(rs <= doc[c0].idx < re_ for rs, re_ in reported):
+            continue  # "Jafari said she felt ...": the inner cue is part of the reported clause
         s0, s1 = sentences[sent_of[c0]]
         if kind == "source" and any(k == "verb" and c0 < o0 < s1 and o0 not in inside_quote for o0, _, k in cues):
             continue  # "According to ABC News, Basya believes ...": Basya speaks
@@ -697,6 +746,7 @@ def extract(doc: Doc, ctx: ExtractionContext) -> list[Found]:
         if any(cs < e and s < ce for s, e in direct_ranges):
             continue
         x.spoken.append((c0, speaker))
+        reported.append((cs, ce))
         found.append(_quote_fact(text, cs, ce, speaker, "indirect", doc[c0:c1].text))
     # 3. Quotations with no attribution continue the speaker of the quote before them.
     x.spoken.sort(key=lambda p: p[0])
@@ -712,6 +762,14 @@ def extract(doc: Doc, ctx: ExtractionContext) -> list[Found]:
         found.append(_quote_fact(text, s, e, speaker, "direct", None))
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _stands_alone(text: str, open_at: int, s: int, e: int) -> bool:
+    """A quotation that is its own sentence: it opens a paragraph or follows a sentence's end,
+    and ends like a sentence."""
+    before = text[:max(0, open_at - 1)].rstrip(" \t")
+    starts = not before or before[-1] in "\n.!?\"\u201d:"
+    return starts and text[e - 1:e] in (".", "!", "?", "\u2026", "]") or starts and text[e:e + 1] in (".", "!", "?")
 
 
 def _title_like(content: str) -> bool:
@@ -749,8 +807,10 @@ def _attribute_direct(x: QuoteExtractor, cues, ts, te, prev_end, next_start, sen
         s0 = sentences[sent_of[k]][0]
         speaker = x.sentence_subject(max(s0, prev_end), k)
         if speaker is not None:
-            cue = next(((ci, c0, c1) for ci, (c0, c1, kind) in enumerate(cues)
-                        if s0 <= c0 < k and kind == "verb" and ci not in used_cues), None)
+            in_sentence = [(ci, c0, c1) for ci, (c0, c1, kind) in enumerate(cues)
+                           if s0 <= c0 < k and kind == "verb" and ci not in used_cues]
+            verbs = [c for c in in_sentence if doc[c[1]].tag_.startswith("VB")]
+            cue = (verbs or in_sentence or [None])[-1]
             return speaker, (doc[cue[1]:cue[2]].text if cue else None), (cue[0] if cue else None)
     for ci in range(len(cues) - 1, -1, -1):
         c0, c1, kind = cues[ci]
@@ -760,6 +820,9 @@ def _attribute_direct(x: QuoteExtractor, cues, ts, te, prev_end, next_start, sen
         if any("\n" in t.text_with_ws for t in doc[c0:ts - 1]):
             break
         if len(between) > 8 or any(t.text in (".", "!", "?") for t in between[:-1]):
+            break
+        words_between = [t for t in between if t.is_alpha and t.lower_ != "that"]
+        if len(doc[ts:te]) <= 5 and len(words_between) > 3:
             break
         s0 = sentences[sent_of[c0]][0]
         speaker = x.speaker_before(c0, max(s0, prev_end))
@@ -852,7 +915,26 @@ def _indirect(x: QuoteExtractor, doc: Doc, c0: int, c1: int, kind: str, s0: int,
 
 
 def _has_finite_verb(doc: Doc, start: int, end: int) -> bool:
-    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[start:end])
+    """Does a clause start here ('the deal had been killed'), rather than a noun phrase
+    ('a state of emergency and deployed ...', 'a penalty which the referee awarded')?"""
+    i = start
+    while i < end:
+        t = doc[i]
+        if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return True
+        if t.lower_ in ("and", "or", "but", "which", "who", "whom", "whose") or t.tag_ in ("WDT", "WP"):
+            return False
+        if t.text == ",":
+            # only an apposition after a name may come between the subject and its verb
+            if i - 1 < start or doc[i - 1].ent_type_ not in ("PERSON", "ORG", "GPE"):
+                return False
+            j = i + 1
+            while j < end and doc[j].text != ",":
+                j += 1
+            i = j + 1
+            continue
+        i += 1
+    return False
 
 
 def _plain_speaker(x: QuoteExtractor, phrase: Span) -> Speaker | None:
