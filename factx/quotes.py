@@ -187,7 +187,9 @@ class QuoteExtractor:
         self.roles: dict[str, str] = {}
         self.roles_seen: list[tuple[str, str]] = []
         self._collect_roles()
-        self.spoken: list[tuple[int, Speaker]] = []  # (token position, speaker) of every quote found
+        self.spoken: list[tuple[int, Speaker]] = []
+        self.roles_known_people = {self.fullest(self.clean_name(sp), "PERSON") for sp in self.names
+                                   if sp.label_ == "PERSON"}  # (token position, speaker) of every quote found
 
     # names ----------------------------------------------------------------------------
 
@@ -258,7 +260,8 @@ class QuoteExtractor:
         i = name_start
         while i > sent_start:
             t = doc[i - 1]
-            if t.is_space or t.text in (",", ";", ":", "(", ")", '"', "“", "”", "—", "–", "-"):
+            glued_hyphen = t.text == "-" and not t.whitespace_ and i - 2 >= 0 and not doc[i - 2].whitespace_
+            if t.is_space or t.text in (",", ";", ":", "(", ")", '"', "“", "”", "—", "–", "-") and not glued_hyphen:
                 break
             ok = (t.tag_ in ("NNP", "NNPS", "NN", "NNS", "JJ", "POS", "CD", "HYPH", "NNPS") or
                   t.lower_ in ("of", "for", "and", "the", "at", "'s", "in") and i - 1 > sent_start)
@@ -292,7 +295,7 @@ class QuoteExtractor:
             return name_end, None
         first = doc[start]
         if first.lower_ in ADJUNCT_STARTS and first.lower_ not in ("of", "from") \
-                or first.tag_ in ("VBD", "VBZ", "VBP", "MD", "PRP", "WDT", "WP"):
+                or first.tag_ in ("VBD", "VBZ", "VBP", "MD", "PRP", "WDT", "WP", "RB", "RBR"):
             return name_end, None
         words = doc[start:end]
         if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.lower_ not in ("specialized", "based") for t in words):
@@ -302,7 +305,8 @@ class QuoteExtractor:
         return limit, words.text
 
     def _collect_roles(self) -> None:
-        """Roles for people from every mention in the document: titles before, appositions after."""
+        """Roles for people from every mention in the document: a title before the name,
+        an apposition after it ("X, CEO of Y, ..."), or a role then the name between commas."""
         doc = self.doc
         for span in self.names:
             if span.label_ != "PERSON":
@@ -311,19 +315,58 @@ class QuoteExtractor:
             if name in self.roles:
                 continue
             sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
-            _, role = self.title_prefix(span.start, sent_start)
-            if role is None and span.end < len(doc) and doc[span.end].text == ",":
-                stop = span.end + 1
-                while stop < len(doc) and doc[stop].text not in (",", ".", ";", '"', "“", "”") \
-                        and not doc[stop].is_space and stop - span.end < 16:
-                    stop += 1
-                if stop < len(doc) and doc[stop].text == ",":
-                    _, cand = self.appositive(span.end, stop)
-                    if cand and any(t.lower_.rstrip(".") in self.rules.titles for t in doc[span.end + 1:stop]):
-                        role = cand
+            role = self._role_at(span, sent_start)
             if role:
                 self.roles[name] = role
                 self.roles_seen.append((name, role))
+
+    def _role_at(self, span: Span, sent_start: int) -> str | None:
+        doc = self.doc
+        _, role = self.title_prefix(span.start, sent_start)
+        if role is not None:
+            stop = span.end
+            if stop + 1 < len(doc) and doc[stop].lower_ in ("of", "at") and (stop + 1) in self.name_at_start:
+                role += " " + doc[stop:self.name_at_start[stop + 1].end].text
+            return role
+        if span.end < len(doc) and doc[span.end].text == ",":
+            end = self._apposition_end(span.end)
+            if end is not None:
+                _, cand = self.appositive(span.end, end)
+                if cand and any(t.lower_.rstrip(".") in self.rules.titles for t in doc[span.end + 1:end]):
+                    return cand
+        start = span.start
+        if start > 0 and doc[start - 1].lower_.rstrip(".") in self.rules.honorifics:
+            start -= 1
+        if start > sent_start and doc[start - 1].text == ",":
+            j = start - 1
+            while j > sent_start and doc[j - 1].text not in (",", ".", ";", ":", "(") and not doc[j - 1].is_space:
+                j -= 1
+            while j < start - 1 and (doc[j].tag_ in ("IN", "VBG", "CC") or doc[j].lower_ in ("including",)):
+                j += 1
+            words = doc[j:start - 1]
+            if len(words) and len(words) <= 12 and any(t.lower_.rstrip(".") in self.rules.titles for t in words) \
+                    and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in words):
+                return words.text
+        return None
+
+    def _apposition_end(self, comma: int) -> int | None:
+        """The comma that closes an apposition opened at `comma` (it may hold commas of its own)."""
+        doc = self.doc
+        k = comma + 1
+        last = None
+        while k < len(doc) and k - comma < 40:
+            t = doc[k]
+            if t.text in (".", ";", ":") or t.is_space or t.text in OPENING + CLOSING:
+                break
+            if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+                break
+            if t.text == ",":
+                last = k
+                nxt = doc[k + 1] if k + 1 < len(doc) else None
+                if nxt is None or nxt.lower_ in ADJUNCT_STARTS or nxt.tag_ in ("VBD", "VBZ", "VBG", "RB", "WDT", "WP"):
+                    break
+            k += 1
+        return last
 
     # speakers -------------------------------------------------------------------------
 
@@ -760,8 +803,21 @@ def extract(doc: Doc, ctx: ExtractionContext) -> list[Found]:
         x.spoken.append((ts, speaker))
         x.spoken.sort(key=lambda p: p[0])
         found.append(_quote_fact(text, s, e, speaker, "direct", None))
+    _share_roles(found, x)
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _share_roles(found: list[Found], x: QuoteExtractor) -> None:
+    """A speaker's role, once the document gives it, holds for all of the speaker's quotes."""
+    known: dict[str, str] = {}
+    for f in sorted(found, key=lambda f: f.start):
+        if f.values["role"]:
+            known.setdefault(f.values["speaker"], f.values["role"])
+    for f in found:
+        name = f.values["speaker"]
+        if not f.values["role"] and name in x.roles_known_people:
+            f.values["role"] = known.get(name) or x.roles.get(name)
 
 
 def _stands_alone(text: str, open_at: int, s: int, e: int) -> bool:
