@@ -36,7 +36,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "date_words": {"phrase": "str", "unit": ("day", "week", "weekend", "month", "year", "quarter"),
                    "offset": "int"},
     "non_dates": {"regex": "regex", "note": "str?"},
-    "attendee_nouns": {"noun": "str"},
+    "attendee_nouns": {"noun": "str", "alone": "bool?"},
     "non_attendee_nouns": {"noun": "str"},
     "attendance_verbs": {"phrase": "str", "status": STATUSES,
                          "position": ("after_count", "before_count")},
