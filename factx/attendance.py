@@ -94,16 +94,16 @@ def _noun_phrase(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
     return head_end, end
 
 
-def _from_phrase(doc: Doc, end: int, limit: int) -> int:
-    """Extend the attendees over 'from government departments, ..., and enterprises from China'."""
-    if end < limit and doc[end].lower_ == "from":
-        k = end + 1
-        while k < limit and (doc[k].tag_ in NP_TAGS | {"CC", ",", "IN", "DT"} and doc[k].tag_ != "VBN"
-                             and not doc[k].is_space and doc[k].lower_ not in ("at", "in", "on", "to", "for", "with")):
-            k += 1
-        while k > end + 1 and (doc[k - 1].tag_ in ("CC", ",", "IN", "DT") or doc[k - 1].text == ","):
+def _from_phrase(doc: Doc, end: int, verb_at: int) -> int:
+    """Extend the attendees over 'from government departments, ..., and enterprises from China',
+    up to the attendance verb that follows them."""
+    if end < verb_at and doc[end].lower_ == "from":
+        k = verb_at
+        while k > end + 1 and (doc[k - 1].tag_ in ("CC", ",", "IN", "DT", "RB", "MD", "VBD", "VBZ", "VBP")
+                               or doc[k - 1].text == "," or doc[k - 1].is_space):
             k -= 1
-        return k
+        if not any(t.text in (".", ";") for t in doc[end:k]):
+            return k
     return end
 
 
@@ -142,7 +142,9 @@ def extract(doc: Doc, ctx: ExtractionContext) -> list[Found]:
             continue
         if status is None:
             status = "expected" if any(t.lower_ in FUTURE for t in sent) else "actual"
-        np_end = _from_phrase(doc, np_end, sent.end) if status and _verb_after(doc, rules, np_end, sent.end) else np_end
+        verb_at = _verb_after(doc, rules, np_end, sent.end)
+        if verb_at is not None:
+            np_end = _from_phrase(doc, np_end, verb_at)
         start = m.start() if m.group("qual") else fs
         end = doc[np_end - 1].idx + len(doc[np_end - 1])
         attendees = text[doc[span.end].idx:end]
@@ -154,8 +156,12 @@ def extract(doc: Doc, ctx: ExtractionContext) -> list[Found]:
     return out
 
 
-def _verb_after(doc: Doc, rules: AttendanceRules, i: int, limit: int) -> bool:
-    return any(_phrase_at(doc, k, words) for k in range(i, min(limit, i + 30)) for words, _ in rules.after_verbs)
+def _verb_after(doc: Doc, rules: AttendanceRules, i: int, limit: int) -> int | None:
+    """Where the first after-count attendance verb starts, within 30 tokens."""
+    for k in range(i, min(limit, i + 30)):
+        if any(_phrase_at(doc, k, words) for words, _ in rules.after_verbs):
+            return k
+    return None
 
 
 def _status(doc: Doc, rules: AttendanceRules, count_start: int, np_end: int, s0: int, s1: int,

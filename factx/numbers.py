@@ -26,12 +26,12 @@ class NumberGrammar:
                 target[form if r.get("abbreviation") else form.lower()] = float(r["value"])
         units = [w for w in self.words if w not in ("a", "an", "half", "quarter", "dozen", "hundred")]
         word_num = alternation(units)
-        # "twenty-five", "two hundred", "a dozen", "two dozen"
+        self.scale = alternation(self.scales)
+        # "twenty-five", "two hundred", "a dozen", "two dozen", "a million" (the article only before a scale)
         self.word_number = (
             rf"(?:{word_num}(?:[-\s]{word_num})?(?:\s+(?:hundred|dozen))?|(?:a|an)\s+(?:hundred|dozen)"
-            rf"|half\s+a|a\s+half|a\s+quarter)"
+            rf"|half\s+a|a\s+half|a\s+quarter|an?(?=\s+{self.scale}))"
         )
-        self.scale = alternation(self.scales)
         self.abbrev = alternation(self.abbrevs)
         # A figure: digits or words, then optional scale ("million") or glued abbreviation ("bn").
         self.figure = (

@@ -238,12 +238,13 @@ class QuoteExtractor:
             candidate = self.clean_name(span)
             cwords = candidate.split()
             if len(cwords) <= len(words) or span.label_ != label and not (label == "PERSON" or span.label_ == "PERSON"):
-                if not (name.isupper() and len(name) >= 2 and "".join(w[0] for w in cwords if w[0].isupper()) == name):
+                if not (name.isupper() and len(name) >= 2
+                        and "".join(w[0] for w in cwords if w[0].isupper() and w != "The") == name):
                     continue
             if name.isupper() and len(name) >= 2 and len(cwords) >= 2:
-                initials = "".join(w[0] for w in cwords if w[:1].isupper())
+                initials = "".join(w[0] for w in cwords if w[:1].isupper() and w != "The")
                 if initials == name and len(candidate) > len(best):
-                    best = candidate
+                    best = " ".join(w for w in cwords if w != "The")
                     continue
             if len(words) == 1 and (cwords[0] == words[0] or cwords[-1] == words[0]) and span.label_ == label:
                 if len(candidate) > len(best):
@@ -747,12 +748,19 @@ def extract(doc: Doc, ctx: ExtractionContext) -> list[Found]:
     found: list[Found] = []
     used_cues: set[int] = set()
     pending: list[tuple[int, int, int]] = []  # unattributed quotations: (tok start, char start, char end)
+    cue_speaker: dict[int, Speaker] = {}  # the speaker each used cue attributed
     # 1. Direct quotes with their own attribution.
     for qi, (ts, te, cs, ce) in enumerate(quotes):
         n_words = len(text[cs:ce].split())
         prev_end = quotes[qi - 1][1] if qi else 0
         next_start = quotes[qi + 1][0] if qi + 1 < len(quotes) else len(doc)
         speaker, cue, cue_idx = _attribute_direct(x, cues, ts, te, prev_end, next_start, sentences, sent_of, used_cues)
+        if speaker is None and qi:
+            # '"X," she said, "Y."': the second part keeps the speaker of the attribution between them.
+            between = doc[prev_end:ts]
+            split_by = [ci for ci in cue_speaker if prev_end <= cues[ci][0] < ts]
+            if split_by and len(between) <= 10 and not any(t.text in (".", "!", "?") for t in between):
+                speaker, cue = cue_speaker[split_by[0]], None
         s, e = _strip_span(text, cs, ce, ",")
         if e <= s:
             continue
@@ -764,6 +772,7 @@ def extract(doc: Doc, ctx: ExtractionContext) -> list[Found]:
             continue
         if cue_idx is not None:
             used_cues.add(cue_idx)
+            cue_speaker[cue_idx] = speaker
         x.spoken.append((ts, speaker))
         found.append(_quote_fact(text, s, e, speaker, "direct", cue))
     # 2. Reported speech.
