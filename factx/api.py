@@ -6,16 +6,11 @@ from typing import Iterable, Iterator
 
 from .documents import Document
 from .facts import Fact
-from .pipeline import Extractor, Result
-
-_extractors: dict[tuple, Extractor] = {}
+from .pipeline import Extractor, Result, cached_extractor
 
 
 def _extractor(model: str | None, types, patterns: Iterable[str]) -> Extractor:
-    key = (model, tuple(types) if types else None, tuple(patterns))
-    if key not in _extractors:
-        _extractors[key] = Extractor(model, key[1], None, key[2])
-    return _extractors[key]
+    return cached_extractor((model, tuple(types) if types else None, None, tuple(patterns)))
 
 
 def _as_date(value: date | str | None) -> date | None:

@@ -114,7 +114,7 @@ def run_documents(paths, glob, input_format, encoding, max_size, anchor_date, ty
     from .pipeline import Result, default_jobs, run
     from .progress import progress_for
 
-    stdin = click.get_binary_stream("stdin")
+    stdin = sys.stdin.buffer
     items = iter_documents(paths, glob=glob, input_format=input_format, encoding=encoding,
                            max_bytes=max_size, stdin=stdin)
     jobs = jobs or default_jobs()

@@ -62,6 +62,15 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> tuple[str, 
         utf8_error = exc
     if b"\x00" in data[:8192]:
         raise ValueError("binary file (contains NUL bytes), skipped")
+    high = sum(b >= 0x80 for b in data[:65536])
+    if high <= 0.1 * min(len(data), 65536):
+        # Mostly ASCII with a few other bytes: English text in the usual legacy Windows encoding.
+        try:
+            text = data.decode("cp1252")
+            if not any(0x80 <= ord(c) <= 0x9f for c in text):
+                return text, "not UTF-8; decoded as cp1252 (name the encoding with --encoding)"
+        except UnicodeDecodeError:
+            pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[: 1 << 20]).best()

@@ -101,6 +101,16 @@ class Extractor:
         return out
 
 
+_loaded: dict[tuple, Extractor] = {}
+
+
+def cached_extractor(settings: tuple) -> Extractor:
+    """One Extractor per settings in a process: the pipeline is loaded once, however many runs."""
+    if settings not in _loaded:
+        _loaded[settings] = Extractor(*settings)
+    return _loaded[settings]
+
+
 # --- parallel runs -----------------------------------------------------------------------
 
 _worker: Extractor | None = None
@@ -108,8 +118,7 @@ _worker: Extractor | None = None
 
 def _init_worker(settings) -> None:
     global _worker
-    model, types, anchor_date, patterns = settings
-    _worker = Extractor(model, types, anchor_date, patterns)
+    _worker = cached_extractor(settings)
 
 
 def _run_batch(batch: list[Document]) -> list[Result]:
@@ -141,7 +150,7 @@ def run(items: Iterable[Document | Problem], jobs: int = 1, model: str | None = 
     """Results and Problems in input order. Problems pass through untouched."""
     settings = (model, tuple(types) if types else None, anchor_date, tuple(patterns))
     if jobs <= 1:
-        extractor = Extractor(*settings)
+        extractor = cached_extractor(settings)
         for batch in _batches(items, batch_size):
             docs = [d for d in batch if isinstance(d, Document)]
             results = iter(extractor.process(docs, batch_size))
