@@ -33,6 +33,7 @@ class Result:
     doc_date: date | None
     facts: list[Fact]
     warnings: list[str] = field(default_factory=list)
+    text: str = field(default="", repr=False)  # the original text, for views that show it
 
 
 def _load_model(name: str | None, exclude: list[str]) -> Language:
@@ -90,7 +91,8 @@ class Extractor:
                 yield doc, (d, cleaned)
 
         for doc, (document, cleaned) in self.nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
-            yield Result(document.id, doc._.doc_date, self._facts(doc, document, cleaned), list(document.warnings))
+            yield Result(document.id, doc._.doc_date, self._facts(doc, document, cleaned), list(document.warnings),
+                         document.text)
 
     @staticmethod
     def _facts(doc, document: Document, cleaned) -> list[Fact]:

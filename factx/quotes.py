@@ -230,6 +230,15 @@ class QuoteExtractor:
             return span.text
         return self.doc[tokens[0].i:tokens[-1].i + 1].text
 
+    def _person_named(self, word: str) -> bool:
+        """Is `word` the first or last name of a person named in full somewhere in the document?"""
+        for span in self.names:
+            if span.label_ == "PERSON" and len(span) > 1:
+                words = self.clean_name(span).split()
+                if word in (words[0], words[-1]):
+                    return True
+        return False
+
     def fullest(self, name: str, label: str) -> str:
         """The fullest form of a name in the document: "Xi" -> "Xi Jinping", "UAW" -> "United Auto Workers"."""
         words = name.split()
@@ -628,6 +637,8 @@ class QuoteExtractor:
 
     def _speaker_from_name(self, name: Span, floor: int) -> Speaker:
         label = "PERSON" if name.label_ == "PERSON" else "ORG"
+        if label != "PERSON" and len(name) == 1 and self._person_named(name.text):
+            label = "PERSON"  # NER often mislabels a lone surname ("Shi wished ...")
         full = self.fullest(self.clean_name(name), label)
         is_person = label == "PERSON"
         start, role = (name.start, None)

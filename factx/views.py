@@ -33,16 +33,17 @@ QUALIFIER_WORDS = {"approx": "about", "over": "over", "under": "under", "at_leas
 
 def _columns(kind: str) -> list[tuple[str, dict]]:
     wrap = {"overflow": "fold"}
+    short = {"no_wrap": True}
     return {
-        "money": [("Doc", {"ratio": 2, **wrap}), ("Amount", {"ratio": 3, "justify": "right"}),
-                  ("Qualifier", {"ratio": 1}), ("Evidence", {"ratio": 3, **wrap}), ("Sentence", {"ratio": 6, **wrap})],
-        "date": [("Doc", {"ratio": 2, **wrap}), ("Value", {"ratio": 3}), ("Resolved", {"ratio": 1}),
+        "money": [("Amount", {"justify": "right", "min_width": 19, "overflow": "fold"}), ("Qualifier", {"min_width": 8, **short}),
+                  ("Evidence", {"ratio": 3, **wrap}), ("Sentence", {"ratio": 6, **wrap})],
+        "date": [("Value", {"min_width": 10, **short}), ("Resolved", {"min_width": 8, **short}),
                  ("Evidence", {"ratio": 3, **wrap}), ("Sentence", {"ratio": 6, **wrap})],
-        "attendance": [("Doc", {"ratio": 2, **wrap}), ("Count", {"ratio": 2, "justify": "right"}),
-                       ("Qualifier", {"ratio": 1}), ("Attendees", {"ratio": 4, **wrap}), ("Status", {"ratio": 1}),
+        "attendance": [("Count", {"justify": "right", "min_width": 7, **short}), ("Qualifier", {"min_width": 8, **short}),
+                       ("Attendees", {"ratio": 4, **wrap}), ("Status", {"min_width": 8, **short}),
                        ("Sentence", {"ratio": 5, **wrap})],
-        "quote": [("Doc", {"ratio": 2, **wrap}), ("Speaker", {"ratio": 2, **wrap}), ("Role", {"ratio": 3, **wrap}),
-                  ("Quote", {"ratio": 6, **wrap}), ("Kind", {"ratio": 1}), ("Cue", {"ratio": 1, **wrap})],
+        "quote": [("Speaker", {"ratio": 2, **wrap}), ("Role", {"ratio": 3, **wrap}), ("Quote", {"ratio": 6, **wrap}),
+                  ("Kind", {"min_width": 8, **short}), ("Cue", {"ratio": 1, "min_width": 9, **wrap})],
     }[kind]
 
 
@@ -50,25 +51,28 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _row(kind: str, f: Fact, doc_name: str) -> list[str]:
+def _row(kind: str, f: Fact) -> list[str]:
     qualifier = QUALIFIER_WORDS.get(f.values.get("qualifier") or "", "")
     sentence = shorten(f.sentence, 220)
     if kind == "money":
-        return [doc_name, money_cell(f), qualifier, f.text, sentence]
+        return [money_cell(f), qualifier, f.text, sentence]
     if kind == "date":
-        return [doc_name, f.value, "yes" if f.resolved else "", f.text, sentence]
+        return [f.value, "yes" if f.resolved else "", f.text, sentence]
     if kind == "attendance":
-        return [doc_name, f"{f.count:,}", qualifier, f.attendees, f.status, sentence]
-    return [doc_name, f.speaker, f.role or "", shorten(f.quote, 300), f.kind, f.cue or ""]
+        return [f"{f.count:,}", qualifier, f.attendees, f.status, sentence]
+    return [f.speaker, f.role or "", shorten(f.quote, 300), f.kind, f.cue or ""]
 
 
-def fact_table(kind: str, facts: Iterable[Fact]) -> Table:
-    table = Table(title=TITLES[kind], title_style=f"bold {COLOURS[kind]}", expand=True, show_lines=False,
+def fact_table(kind: str, facts: Iterable[Fact], with_doc: bool = False, title: str | None = None) -> Table:
+    """One table of one fact type; `with_doc` adds a first column naming each fact's document."""
+    table = Table(title=title or TITLES[kind], title_style=f"bold {COLOURS[kind]}", expand=True,
                   header_style="bold")
+    if with_doc:
+        table.add_column("Doc", ratio=2, overflow="fold")
     for name, opts in _columns(kind):
         table.add_column(name, **opts)
     for f in facts:
-        table.add_row(*_row(kind, f, _short_doc(f.doc)))
+        table.add_row(*([_short_doc(f.doc)] if with_doc else []), *_row(kind, f))
     return table
 
 
@@ -77,15 +81,24 @@ def _short_doc(doc_id: str) -> str:
 
 
 def print_tables(results, stream: TextIO, width: int | None = None) -> None:
+    """One table a fact type. Wide terminals get a Doc column; narrow ones a table per document."""
     console = Console(file=stream, width=width, highlight=False)
     facts = [f for r in results for f in r.facts]
     if not facts:
         console.print(f"No facts found in {len(results)} document(s).")
         return
-    for kind in FACT_TYPES:
-        of_kind = [f for f in facts if f.type == kind]
-        if of_kind:
-            console.print(fact_table(kind, of_kind))
+    many = len({f.doc for f in facts}) > 1
+    if many and console.width < 120:
+        for result in results:
+            for kind in FACT_TYPES:
+                of_kind = [f for f in result.facts if f.type == kind]
+                if of_kind:
+                    console.print(fact_table(kind, of_kind, title=f"{TITLES[kind]} · {_short_doc(result.doc_id)}"))
+    else:
+        for kind in FACT_TYPES:
+            of_kind = [f for f in facts if f.type == kind]
+            if of_kind:
+                console.print(fact_table(kind, of_kind, with_doc=many))
     counts = ", ".join(f"{sum(f.type == k for f in facts)} {k}" for k in FACT_TYPES)
     console.print(f"[dim]{len(facts)} facts ({counts}) in {len(results)} document(s)[/dim]")
 
