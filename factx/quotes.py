@@ -617,7 +617,7 @@ class QuoteExtractor:
                      and (k + 1) in self.name_at_end]
             if owner:
                 return self._speaker_from_name(owner[0], floor)
-        if word in self.rules.speaker_nouns or head.tag_ in ("NNP", "NNPS") and (head.is_title or head.is_upper) \
+        if word in self.rules.speaker_nouns or word in self.rules.titles or head.tag_ in ("NNP", "NNPS") and (head.is_title or head.is_upper) \
                 or any(t.ent_type_ in ("ORG", "GPE") for t in phrase):
             return Speaker(phrase.text, None, start, end, False)
         return None
