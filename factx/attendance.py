@@ -8,6 +8,7 @@ booths, jobs ...) never are.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -110,9 +111,11 @@ def _from_phrase(doc: Doc, end: int, verb_at: int) -> int:
 def extract(doc: Doc, ctx: ExtractionContext) -> list[Found]:
     """The attendance facts of a spaCy Doc (component entry point)."""
     rules = rules_for(ctx.patterns)
-    text = doc.text
+    text = ctx.text
     taken = [(f.start, f.end) for kind in ("money", "date") for f in ctx.found.get(kind, [])]
     out: list[Found] = []
+    sentences = [(s.start, s.end) for s in doc.sents] if doc.has_annotation("SENT_START") else [(0, len(doc))]
+    starts = [s for s, _ in sentences]
     last: tuple[int, str] | None = None  # (token end, status) of the last attendance count
     for m in rules.figure.finditer(text):
         fs, fe = m.span("fig")
@@ -124,7 +127,7 @@ def extract(doc: Doc, ctx: ExtractionContext) -> list[Found]:
         span = doc.char_span(fs, fe, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+        sent = doc[slice(*sentences[bisect_right(starts, span.start) - 1])]
         np = _noun_phrase(doc, span.end, sent.end)
         if np is None:
             continue

@@ -7,6 +7,7 @@ can add it without importing factx first. It runs the extractors named in
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 from typing import Callable
 
@@ -73,16 +74,17 @@ class FactxComponent:
     def __call__(self, doc: Doc) -> Doc:
         anchor = doc._.factx_anchor or self.anchor_date
         split_at_line_breaks(doc)
-        doc_date = find_document_date(doc.text, self.patterns)
+        text = doc.text
+        doc_date = find_document_date(text, self.patterns)
         doc._.doc_date = anchor or doc_date
-        ctx = ExtractionContext(self.patterns, anchor or doc_date, sentence_offsets(doc))
+        ctx = ExtractionContext(self.patterns, anchor or doc_date, text, sentence_offsets(doc))
         facts: list[Fact] = []
         for kind in self.types:
             found = EXTRACTORS[kind](doc, ctx)
             ctx.found[kind] = found
         for kind in self.types:
             for f in ctx.found[kind]:
-                facts.append(Fact(f.type, doc.text[f.start:f.end], f.start, f.end, self._sentence(doc, ctx, f), f.values))
+                facts.append(Fact(f.type, text[f.start:f.end], f.start, f.end, self._sentence(ctx, f), f.values))
         facts.sort(key=lambda f: (f.start, FACT_TYPES.index(f.type), f.end))
         doc._.facts = facts
         spans = []
@@ -94,15 +96,13 @@ class FactxComponent:
         return doc
 
     @staticmethod
-    def _sentence(doc: Doc, ctx: ExtractionContext, f: Found) -> str:
-        first = last = None
-        for s, e in ctx.sentences:
-            if e > f.start and first is None:
-                first = s
-            if s < f.end:
-                last = e
-        text = doc.text[first if first is not None else f.start:last if last is not None else f.end]
-        return " ".join(text.split())
+    def _sentence(ctx: ExtractionContext, f: Found) -> str:
+        """The sentence(s) holding the evidence, whitespace folded."""
+        starts = [s for s, _ in ctx.sentences]
+        i = max(bisect_right(starts, f.start) - 1, 0)
+        j = max(bisect_right(starts, max(f.end - 1, f.start)) - 1, i)
+        first, last = ctx.sentences[i][0], ctx.sentences[j][1]
+        return " ".join(ctx.text[min(first, f.start):max(last, f.end)].split())
 
 
 @Language.factory(

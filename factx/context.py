@@ -22,5 +22,6 @@ class Found:
 class ExtractionContext:
     patterns: Patterns
     anchor: date | None
+    text: str = ""  # doc.text, built once (spaCy rebuilds it from the tokens on every access)
     sentences: list[tuple[int, int]] = field(default_factory=list)  # char offsets, sorted
     found: dict[str, list[Found]] = field(default_factory=dict)  # earlier extractors' results

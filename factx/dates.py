@@ -210,4 +210,4 @@ def extract(doc, ctx) -> list:
     from .context import Found
 
     return [Found("date", f.start, f.end, {"value": f.value, "resolved": f.resolved})
-            for f in extract_dates(doc.text, ctx.anchor, ctx.sentences, finder_for(ctx.patterns))]
+            for f in extract_dates(ctx.text, ctx.anchor, ctx.sentences, finder_for(ctx.patterns))]

@@ -167,5 +167,5 @@ def extract(doc, ctx) -> list:
     return [
         Found("money", m.start, m.end, {"amount": m.amount, "amount_max": m.amount_max,
                                         "currency": m.currency, "qualifier": m.qualifier})
-        for m in finder_for(ctx.patterns).find(doc.text)
+        for m in finder_for(ctx.patterns).find(ctx.text)
     ]

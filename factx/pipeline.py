@@ -55,10 +55,10 @@ def load_nlp(model: str | None = None, types=None, anchor_date: date | None = No
              patterns: Iterable[str] = ()) -> Language:
     """The trained pipeline, slimmed to what the extractors use, with `factx` added.
 
-    The parser and lemmatizer are left out: sentence boundaries come from the
-    faster `senter`, names from `ner`, parts of speech from `tagger`.
+    The parser, lemmatizer and attribute ruler are left out: sentence boundaries
+    come from the faster `senter`, names from `ner`, fine-grained tags from `tagger`.
     """
-    nlp = _load_model(model, exclude=["lemmatizer"])
+    nlp = _load_model(model, exclude=["lemmatizer", "attribute_ruler"])
     if "senter" in nlp.component_names:
         if "parser" in nlp.pipe_names:
             nlp.remove_pipe("parser")

@@ -17,6 +17,7 @@ Rules over the tagged, entity-labelled Doc (no dependency parse):
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -172,16 +173,21 @@ def _strip_span(text: str, s: int, e: int, trailing: str) -> tuple[int, int]:
 
 
 class QuoteExtractor:
-    def __init__(self, doc: Doc, rules: QuoteRules, date_spans=()):
+    def __init__(self, doc: Doc, rules: QuoteRules, date_spans=(), text: str | None = None):
         self.doc = doc
         self.date_tokens = set()
         for cs, ce in date_spans:
             span = doc.char_span(cs, ce, alignment_mode="expand")
             if span is not None:
                 self.date_tokens.update(range(span.start, span.end))
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         self.rules = rules
         self.names = self._name_spans()
+        self._clean: dict[tuple[int, int], str] = {}
+        self._fullest: dict[tuple[str, str], str] = {}
+        self.sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        person_words = [self.clean_name(sp).split() for sp in self.names if sp.label_ == "PERSON" and len(sp) > 1]
+        self.person_name_words = {w for words in person_words if words for w in (words[0], words[-1])}
         self.name_at_end = {span.end: span for span in self.names}
         self.name_at_start = {span.start: span for span in self.names}
         self.roles: dict[str, str] = {}
@@ -219,7 +225,16 @@ class QuoteExtractor:
                 spans.append(Span(doc, start, end, label=ent.label_))
         return spans
 
+    def sentence_start(self, token_index: int) -> int:
+        return self.sent_starts[bisect_right(self.sent_starts, token_index) - 1]
+
     def clean_name(self, span: Span) -> str:
+        key = (span.start, span.end)
+        if key not in self._clean:
+            self._clean[key] = self._clean_name(span)
+        return self._clean[key]
+
+    def _clean_name(self, span: Span) -> str:
         tokens = list(span)
         while tokens and (tokens[0].lower_.rstrip(".") in self.rules.honorifics or tokens[0].lower_ in ("the",)
                           and span.label_ == "PERSON"):
@@ -232,15 +247,16 @@ class QuoteExtractor:
 
     def _person_named(self, word: str) -> bool:
         """Is `word` the first or last name of a person named in full somewhere in the document?"""
-        for span in self.names:
-            if span.label_ == "PERSON" and len(span) > 1:
-                words = self.clean_name(span).split()
-                if word in (words[0], words[-1]):
-                    return True
-        return False
+        return word in self.person_name_words
 
     def fullest(self, name: str, label: str) -> str:
         """The fullest form of a name in the document: "Xi" -> "Xi Jinping", "UAW" -> "United Auto Workers"."""
+        key = (name, label)
+        if key not in self._fullest:
+            self._fullest[key] = self._find_fullest(name, label)
+        return self._fullest[key]
+
+    def _find_fullest(self, name: str, label: str) -> str:
         words = name.split()
         best = name
         for span in self.names:
@@ -324,8 +340,7 @@ class QuoteExtractor:
             name = self.fullest(self.clean_name(span), "PERSON")
             if name in self.roles:
                 continue
-            sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
-            role = self._role_at(span, sent_start)
+            role = self._role_at(span, self.sentence_start(span.start))
             if role:
                 self.roles[name] = role
                 self.roles_seen.append((name, role))
@@ -741,8 +756,8 @@ def extract(doc: Doc, ctx: ExtractionContext) -> list[Found]:
     if not len(doc):
         return []
     rules = _rules(ctx.patterns, doc.vocab)
-    x = QuoteExtractor(doc, rules, [(f.start, f.end) for f in ctx.found.get("date", [])])
-    text = doc.text
+    x = QuoteExtractor(doc, rules, [(f.start, f.end) for f in ctx.found.get("date", [])], ctx.text)
+    text = ctx.text
     cues = rules.cues(doc)
     sentences = _sentence_bounds(doc)
     sent_of = [0] * len(doc)
@@ -912,7 +927,7 @@ def _attribute_direct(x: QuoteExtractor, cues, ts, te, prev_end, next_start, sen
 
 def _indirect(x: QuoteExtractor, doc: Doc, c0: int, c1: int, kind: str, s0: int, s1: int, inside_quote):
     """Speaker and content (char offsets) of reported speech around the cue at [c0, c1)."""
-    text = doc.text
+    text = x.text
     while s1 > s0 and (doc[s1 - 1].is_space or doc[s1 - 1].text in CLOSING and s1 - 1 not in inside_quote):
         s1 -= 1
     if kind == "source":  # "According to X, CONTENT." / "CONTENT, according to X."
