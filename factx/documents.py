@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = 20_000_000  # decimal, as --max-size reads "20MB"
 
 
 @dataclass
@@ -205,7 +205,7 @@ def iter_documents(
                     continue
                 data = _read_bytes(item, max_bytes)
             except FileNotFoundError:
-                yield Problem(source, "disappeared before it could be read")
+                yield Problem(source, "no longer exists (removed during the run, or a broken link)")
                 continue
             except PermissionError:
                 yield Problem(source, "permission denied")

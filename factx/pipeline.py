@@ -9,8 +9,10 @@ results come back in input order.
 from __future__ import annotations
 
 import importlib
+import itertools
 import multiprocessing
 import os
+import signal
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable, Iterator
@@ -120,6 +122,7 @@ _worker: Extractor | None = None
 
 def _init_worker(settings) -> None:
     global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to report; it stops the pool
     _worker = cached_extractor(settings)
 
 
@@ -159,10 +162,15 @@ def run(items: Iterable[Document | Problem], jobs: int = 1, model: str | None = 
             for item in batch:
                 yield next(results) if isinstance(item, Document) else item
         return
+    # A run too small to share out is not worth starting workers (each loads the pipeline).
+    items = iter(items)
+    head = list(itertools.islice(items, batch_size * jobs))
+    if len(head) < batch_size * jobs:
+        yield from run(head, 1, *settings, batch_size=batch_size)
+        return
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
-        pending = _batches(items, batch_size)
-        for batch, results in _ordered(pool, pending, jobs):
+        for batch, results in _ordered(pool, _batches(itertools.chain(head, items), batch_size), jobs):
             it = iter(results)
             for item in batch:
                 yield next(it) if isinstance(item, Document) else item

@@ -71,7 +71,7 @@ class QuoteRules:
             key = f"cue{n}"
             self.kind_of[key] = row["kind"]
             if "phrase" in row:
-                self.phrase_matcher.add(key, [vocab.strings.add(row["phrase"]) and _make_doc(vocab, row["phrase"])])
+                self.phrase_matcher.add(key, [Doc(vocab, words=row["phrase"].split())])
             else:
                 self.matcher.add(key, [row["pattern"]])
         self.titles = {r["word"].lower() for r in patterns.rows("titles")}
@@ -90,11 +90,6 @@ class QuoteRules:
                 out.append((s, e, kind))
                 last_end = e
         return out
-
-
-def _make_doc(vocab, text: str) -> Doc:
-    words = text.split()
-    return Doc(vocab, words=words)
 
 
 @lru_cache(maxsize=8)
@@ -954,55 +949,53 @@ def _indirect(x: QuoteExtractor, doc: Doc, c0: int, c1: int, kind: str, s0: int,
         return None
     if cue[0].tag_ == "VBN" and c0 > s0 and doc[c0 - 1].lower_ in ("was", "were", "been", "be", "being", "is", "are"):
         return None  # passive: "was announced", "is claimed"
-    if cue[0].tag_ == "VBG" and c0 > s0 and doc[c0 - 1].lower_ in ("is", "are", "was", "were", "be"):
-        pass
     speaker = x.speaker_before(c0, s0)
-    inverted = False
+    inverted = False  # "..., said the spokesman."
     if speaker is None and c0 > s0 and doc[c0 - 1].text == ",":
         speaker = x.speaker_after(c1, s1)
         inverted = speaker is not None
     if speaker is None:
         return None
-    # Content after the cue: after "that" if it comes soon, else the clause that follows.
-    right = None
-    rs = speaker.end if inverted else c1
-    if inverted:
-        right = None
-    else:
-        k = c1
-        that = None
-        while k < min(s1, c1 + 14):
-            if doc[k].lower_ == "that" and k + 1 < s1 and k not in inside_quote:
-                that = k
-                break
-            if doc[k].text in (".", ";") or doc[k].text in OPENING:
-                break
-            k += 1
-        if that is not None:
-            right = (doc[that + 1].idx, doc[s1 - 1].idx + len(doc[s1 - 1]))
-        elif c1 < s1:
-            first = doc[c1]
-            cue_words = cue.text.lower()
-            if cue_words in CLAUSE_CUES or (first.lower_ not in ADJUNCT_STARTS and first.text not in (",", ":", ".")
-                                             and first.text not in OPENING
-                                             and _has_finite_verb(doc, c1, min(s1, c1 + 13))):
-                if first.text in (",",):
-                    right = None
-                else:
-                    right = (first.idx, doc[s1 - 1].idx + len(doc[s1 - 1]))
-    if right is not None and not inverted:
-        return speaker, right
-    # Content before: "CONTENT, X said." The speaker phrase must follow a comma.
-    subj_start = speaker.start if not inverted else c0
-    if subj_start - 1 > s0 and doc[subj_start - 1].text == ",":
-        left = (doc[s0].idx, doc[subj_start - 1].idx)
-        words = text[left[0]:left[1]].split()
-        first = doc[s0].lower_
-        if len(words) >= 5 and not (first in ADJUNCT_STARTS and len(words) <= 8):
-            rest = doc[rs:s1]
-            if len(rest) <= 14 or (rest[0].lower_ in ADJUNCT_STARTS):
-                return speaker, left
-    return None
+    if not inverted:
+        after = _content_after(doc, cue, c1, s1, inside_quote)
+        if after is not None:
+            return speaker, after
+    before = _content_before(doc, text, s0, s1, c0 if inverted else speaker.start,
+                             speaker.end if inverted else c1)
+    return (speaker, before) if before is not None else None
+
+
+def _end_char(doc: Doc, end: int) -> int:
+    return doc[end - 1].idx + len(doc[end - 1])
+
+
+def _content_after(doc: Doc, cue: Span, c1: int, s1: int, inside_quote) -> tuple[int, int] | None:
+    """'X said (at a subforum on Thursday) that CONTENT' or 'X said CONTENT' where a clause follows."""
+    for k in range(c1, min(s1, c1 + 14)):
+        if doc[k].lower_ == "that" and k + 1 < s1 and k not in inside_quote:
+            return doc[k + 1].idx, _end_char(doc, s1)
+        if doc[k].text in (".", ";") or doc[k].text in OPENING:
+            break
+    if c1 >= s1:
+        return None
+    first = doc[c1]
+    if cue.text.lower() in CLAUSE_CUES:
+        return (first.idx, _end_char(doc, s1)) if first.text != "," else None
+    if first.lower_ in ADJUNCT_STARTS or first.text in (",", ":", ".") or first.text in OPENING:
+        return None
+    return (first.idx, _end_char(doc, s1)) if _has_finite_verb(doc, c1, min(s1, c1 + 13)) else None
+
+
+def _content_before(doc: Doc, text: str, s0: int, s1: int, subject_start: int, rest_start: int):
+    """'CONTENT, X said (in the letter).': the clause before the comma that precedes the speaker."""
+    if not (subject_start - 1 > s0 and doc[subject_start - 1].text == ","):
+        return None
+    left = (doc[s0].idx, doc[subject_start - 1].idx)
+    words = text[left[0]:left[1]].split()
+    if len(words) < 5 or doc[s0].lower_ in ADJUNCT_STARTS and len(words) <= 8:
+        return None  # "In his keynote speech, X said": an adjunct, not a statement
+    rest = doc[rest_start:s1]
+    return left if len(rest) <= 14 or rest[0].lower_ in ADJUNCT_STARTS else None
 
 
 def _has_finite_verb(doc: Doc, start: int, end: int) -> bool:

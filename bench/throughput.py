@@ -1,0 +1,109 @@
+"""Throughput and memory of factx, next to spaCy's own en_core_web_sm pipeline, in one run.
+
+    .venv/bin/python bench/throughput.py [--words 100000] [--scale 10] [--corpus DIR ...]
+
+Prints:
+  - words/s of spaCy's full en_core_web_sm (nlp.pipe, one process) and of factx (all four fact
+    types, one process) on the same texts, and their ratio;
+  - words/s of `factx extract --jobs 1` and `--jobs 2` (the real CLI, start-up included) and their ratio;
+  - peak RSS of `factx extract --jobs 1` on the corpus and on the corpus repeated --scale times.
+The corpus repeats seeds/ and ../shared/corpus/dev/ until it has --words words.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corpus_texts(dirs: list[Path], min_words: int) -> list[str]:
+    base = [p.read_text(encoding="utf-8") for d in dirs for p in sorted(d.glob("*.txt"))]
+    if not base:
+        sys.exit("bench: no *.txt files in " + ", ".join(map(str, dirs)))
+    texts: list[str] = []
+    while sum(len(t.split()) for t in texts) < min_words:
+        texts.extend(base)
+    return texts
+
+
+def write_jsonl(path: Path, texts: list[str], copies: int = 1) -> None:
+    with open(path, "w", encoding="utf-8") as out:
+        n = 0
+        for _ in range(copies):
+            for text in texts:
+                out.write(json.dumps({"id": f"doc{n}", "text": text}) + "\n")
+                n += 1
+
+
+def run_cli(args: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak RSS (MiB) of one `factx` run."""
+    factx = Path(sys.executable).with_name("factx")
+    cmd = [str(factx)] if factx.exists() else [sys.executable, "-m", "factx"]
+    start = time.perf_counter()
+    proc = subprocess.Popen([*cmd, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"bench: factx {' '.join(args)} failed: {proc.stderr.read().decode()[-500:]}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--words", type=int, default=100_000)
+    ap.add_argument("--scale", type=int, default=10)
+    ap.add_argument("--corpus", type=Path, nargs="*",
+                    default=[ROOT / "seeds", ROOT.parent / "shared" / "corpus" / "dev"])
+    args = ap.parse_args()
+
+    import spacy
+
+    from factx.documents import Document
+    from factx.pipeline import DEFAULT_MODELS, Extractor
+
+    texts = corpus_texts([d for d in args.corpus if d.is_dir()], args.words)
+    words = sum(len(t.split()) for t in texts)
+    print(f"corpus: {len(texts)} documents, {words:,} words (seeds + dev, repeated)")
+
+    model = next(m for m in DEFAULT_MODELS if spacy.util.is_package(m))
+    nlp = spacy.load(model)
+    extractor = Extractor()
+    list(nlp.pipe(texts[:4]))  # warm up both
+    list(extractor.process(Document(str(i), t) for i, t in enumerate(texts[:4])))
+
+    start = time.perf_counter()
+    list(nlp.pipe(texts, batch_size=32))
+    spacy_wps = words / (time.perf_counter() - start)
+    start = time.perf_counter()
+    facts = sum(len(r.facts) for r in extractor.process(Document(str(i), t) for i, t in enumerate(texts)))
+    factx_wps = words / (time.perf_counter() - start)
+    print(f"spaCy {model} (all of {', '.join(nlp.pipe_names)}): {spacy_wps:,.0f} words/s")
+    print(f"factx, all four fact types ({facts:,} facts):  {factx_wps:,.0f} words/s")
+    print(f"factx / spaCy: {factx_wps / spacy_wps:.2f}x")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        one = Path(tmp) / "corpus.jsonl"
+        many = Path(tmp) / f"corpus_x{args.scale}.jsonl"
+        write_jsonl(one, texts)
+        base = ["extract", str(one), "--format", "jsonl", "-q"]
+        t1, rss1 = run_cli([*base, "--jobs", "1"])
+        t2, _ = run_cli([*base, "--jobs", "2"])
+        print(f"factx extract --jobs 1: {words / t1:,.0f} words/s ({t1:.1f} s, start-up included)")
+        print(f"factx extract --jobs 2: {words / t2:,.0f} words/s ({t2:.1f} s)")
+        print(f"--jobs 2 / --jobs 1: {t1 / t2:.2f}x  (cores here: {os.cpu_count()})")
+        write_jsonl(many, texts, args.scale)
+        tn, rssn = run_cli(["extract", str(many), "--format", "jsonl", "-q", "--jobs", "1"])
+        print(f"peak RSS, --jobs 1: {rss1} MiB at 1x ({words:,} words); "
+              f"{rssn} MiB at {args.scale}x ({words * args.scale:,} words, {tn:.0f} s)")
+        print(f"RSS {args.scale}x / 1x: {rssn / rss1:.2f}")
+
+
+if __name__ == "__main__":
+    main()
