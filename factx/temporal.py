@@ -105,97 +105,115 @@ def quarter_iso(y: int, q: int) -> str:
 
 
 def resolve(m: Mention, anchor: date | None, context: Context | None = None) -> tuple[str, bool] | None:
-    """(ISO value, resolved) for a mention, or None if it cannot be resolved without an anchor."""
-    ctx = context or Context()
-    k = m.kind
-    if k == "day":
-        if m.year is not None:
-            d = _safe_date(m.year, m.month, m.day)
-            if d is None:
-                return None
-            return (day_iso(d) + (f"T{m.time}" if m.time else ""), False)
-        if ctx.sentence_year is not None:
-            d = _safe_date(ctx.sentence_year, m.month, m.day)
-            return (day_iso(d), False) if d else None
+    """(ISO value, resolved) for a mention, or None if it cannot be resolved (no anchor, no such day)."""
+    return RESOLVERS[m.kind](m, anchor, context or Context())
+
+
+def _day(m: Mention, anchor: date | None, ctx: Context) -> tuple[str, bool] | None:
+    if m.year is not None:
+        d = _safe_date(m.year, m.month, m.day)
+        return (day_iso(d) + (f"T{m.time}" if m.time else ""), False) if d else None
+    if ctx.sentence_year is not None:
+        d = _safe_date(ctx.sentence_year, m.month, m.day)
+        return (day_iso(d), False) if d else None
+    if anchor is None:
+        return None
+    d = _safe_date(nearest_year_for(m.month, m.day, anchor, ctx.future), m.month, m.day)
+    return (day_iso(d), True) if d else None
+
+
+def _day_range(m: Mention, anchor: date | None, ctx: Context) -> tuple[str, bool] | None:
+    resolved = m.year is None and ctx.sentence_year is None
+    y = m.year if m.year is not None else ctx.sentence_year
+    if y is None:
         if anchor is None:
             return None
         y = nearest_year_for(m.month, m.day, anchor, ctx.future)
-        d = _safe_date(y, m.month, m.day)
-        return (day_iso(d), True) if d else None
-    if k == "day_range":
-        resolved = m.year is None and ctx.sentence_year is None
-        y = m.year if m.year is not None else ctx.sentence_year
-        if y is None:
-            if anchor is None:
-                return None
-            y = nearest_year_for(m.month, m.day, anchor, ctx.future)
-        month2 = m.month2 or m.month
-        y2 = y + 1 if month2 < m.month else y
-        d1, d2 = _safe_date(y, m.month, m.day), _safe_date(y2, month2, m.day2)
-        if d1 is None or d2 is None or d2 < d1:
-            return None
-        return f"{day_iso(d1)}/{day_iso(d2)}", resolved
-    if k == "month":
-        if m.year is not None:
-            return month_iso(m.year, m.month), False
-        if anchor is None:
-            return None
-        if m.relative == "last":
-            y = anchor.year if m.month < anchor.month else anchor.year - 1
-        elif m.relative == "next":
-            y = anchor.year if m.month > anchor.month else anchor.year + 1
-        elif m.offset:  # "January next year", "June of last year"
-            y = anchor.year + m.offset
-        elif m.relative == "this":
-            y = anchor.year
-        elif ctx.sentence_year is not None:
-            return month_iso(ctx.sentence_year, m.month), False
-        else:
-            y = nearest_year_for(m.month, None, anchor, ctx.future)
-        return month_iso(y, m.month), True
-    if k == "month_range":
-        resolved = m.year is None and m.year2 is None
-        if m.year2 is not None and m.year is None:
-            y1 = m.year2 if m.month <= m.month2 else m.year2 - 1
-            y2 = m.year2
-        elif m.year is not None:
-            y1, y2 = m.year, m.year2 if m.year2 is not None else m.year
-        else:
-            if anchor is None:
-                return None
-            y1 = nearest_year_for(m.month, None, anchor, ctx.future)
-            y2 = y1 if m.month2 >= m.month else y1 + 1
-        return f"{month_iso(y1, m.month)}/{month_iso(y2, m.month2)}", resolved
-    if k == "year":
-        return f"{m.year:04d}", False
-    if k == "year_range":
-        return f"{m.year:04d}/{m.year2:04d}", False
-    if k == "quarter":
-        if m.year is not None:
-            return quarter_iso(m.year, m.quarter), False
-        if anchor is None:
-            return None
-        if m.offset:
-            return quarter_iso(anchor.year + m.offset, m.quarter), True
-        best = min((anchor.year - 1, anchor.year, anchor.year + 1),
-                   key=lambda y: abs((date(y, 3 * m.quarter - 1, 15) - anchor).days))
-        return quarter_iso(best, m.quarter), True
+    month2 = m.month2 or m.month
+    y2 = y + 1 if month2 < m.month else y  # "December 28 to January 3" runs into the next year
+    d1, d2 = _safe_date(y, m.month, m.day), _safe_date(y2, month2, m.day2)
+    if d1 is None or d2 is None or d2 < d1:
+        return None
+    return f"{day_iso(d1)}/{day_iso(d2)}", resolved
+
+
+def _month(m: Mention, anchor: date | None, ctx: Context) -> tuple[str, bool] | None:
+    if m.year is not None:
+        return month_iso(m.year, m.month), False
     if anchor is None:
         return None
-    if k == "weekday":
-        d = weekday_date(m.weekday, anchor, m.relative, ctx)
-        return day_iso(d), True
-    if k == "relative":
-        return _relative(m.unit, m.offset, anchor), True
-    if k == "ago":
-        if m.unit == "year":
-            return f"{anchor.year - m.offset:04d}", True
-        if m.unit == "month":
-            return month_iso(*add_months(anchor.year, anchor.month, -m.offset)), True
-        if m.unit == "week":
-            return week_iso(anchor - timedelta(weeks=m.offset)), True
-        return day_iso(anchor - timedelta(days=m.offset)), True
-    return None
+    if m.relative == "last":
+        y = anchor.year if m.month < anchor.month else anchor.year - 1
+    elif m.relative == "next":
+        y = anchor.year if m.month > anchor.month else anchor.year + 1
+    elif m.offset:  # "January next year", "June of last year"
+        y = anchor.year + m.offset
+    elif m.relative == "this":
+        y = anchor.year
+    elif ctx.sentence_year is not None:
+        return month_iso(ctx.sentence_year, m.month), False
+    else:
+        y = nearest_year_for(m.month, None, anchor, ctx.future)
+    return month_iso(y, m.month), True
+
+
+def _month_range(m: Mention, anchor: date | None, ctx: Context) -> tuple[str, bool] | None:
+    if m.year is not None:
+        y1, y2 = m.year, m.year2 if m.year2 is not None else m.year
+    elif m.year2 is not None:  # "between December and April 2020"
+        y1, y2 = (m.year2 if m.month <= m.month2 else m.year2 - 1), m.year2
+    elif anchor is None:
+        return None
+    else:
+        y1 = nearest_year_for(m.month, None, anchor, ctx.future)
+        y2 = y1 if m.month2 >= m.month else y1 + 1
+    return f"{month_iso(y1, m.month)}/{month_iso(y2, m.month2)}", m.year is None and m.year2 is None
+
+
+def _quarter(m: Mention, anchor: date | None, ctx: Context) -> tuple[str, bool] | None:
+    if m.year is not None:
+        return quarter_iso(m.year, m.quarter), False
+    if anchor is None:
+        return None
+    if m.offset:
+        return quarter_iso(anchor.year + m.offset, m.quarter), True
+    best = min((anchor.year - 1, anchor.year, anchor.year + 1),
+               key=lambda y: abs((date(y, 3 * m.quarter - 1, 15) - anchor).days))
+    return quarter_iso(best, m.quarter), True
+
+
+def _weekday(m: Mention, anchor: date | None, ctx: Context) -> tuple[str, bool] | None:
+    return (day_iso(weekday_date(m.weekday, anchor, m.relative, ctx)), True) if anchor else None
+
+
+def _relative_word(m: Mention, anchor: date | None, ctx: Context) -> tuple[str, bool] | None:
+    return (_relative(m.unit, m.offset, anchor), True) if anchor else None
+
+
+def _ago(m: Mention, anchor: date | None, ctx: Context) -> tuple[str, bool] | None:
+    if anchor is None:
+        return None
+    if m.unit == "year":
+        return f"{anchor.year - m.offset:04d}", True
+    if m.unit == "month":
+        return month_iso(*add_months(anchor.year, anchor.month, -m.offset)), True
+    if m.unit == "week":
+        return week_iso(anchor - timedelta(weeks=m.offset)), True
+    return day_iso(anchor - timedelta(days=m.offset)), True
+
+
+RESOLVERS = {
+    "day": _day,
+    "day_range": _day_range,
+    "month": _month,
+    "month_range": _month_range,
+    "year": lambda m, anchor, ctx: (f"{m.year:04d}", False),
+    "year_range": lambda m, anchor, ctx: (f"{m.year:04d}/{m.year2:04d}", False),
+    "quarter": _quarter,
+    "weekday": _weekday,
+    "relative": _relative_word,
+    "ago": _ago,
+}
 
 
 def _relative(unit: str, offset: int, anchor: date) -> str:
