@@ -119,7 +119,10 @@ def run_documents(paths, glob, input_format, encoding, max_size, anchor_date, ty
                            max_bytes=max_size, stdin=stdin)
     jobs = jobs or default_jobs()
     results = run(items, jobs=jobs, model=model, types=types, anchor_date=anchor_date, patterns=pattern_dirs)
-    with progress_for(quiet, progress_label) as advance:
+    from .documents import count_documents
+
+    total = None if quiet or not sys.stderr.isatty() else count_documents(paths, glob, input_format)
+    with progress_for(quiet, progress_label, total) as advance:
         for item in results:
             advance()
             if isinstance(item, Problem):

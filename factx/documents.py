@@ -107,6 +107,20 @@ def _walk(folder: Path, pattern: str) -> Iterator[Path | Problem]:
                 yield path
 
 
+def count_documents(paths: Iterable[str], glob: str = "*.txt", input_format: str = "auto") -> int | None:
+    """How many documents `paths` hold, when that is cheap to know (no stdin, no JSON Lines); else None."""
+    if input_format == "jsonl" or "-" in paths:
+        return None
+    total = 0
+    for given in paths:
+        path = Path(given)
+        files = [p for p in _walk(path, glob) if isinstance(p, Path)] if path.is_dir() else [path]
+        if any(p.suffix == ".jsonl" for p in files) and input_format == "auto":
+            return None
+        total += len(files)
+    return total
+
+
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     size = path.stat().st_size
     if size > max_bytes:

@@ -7,7 +7,7 @@ from typing import Callable, Iterator
 
 
 @contextmanager
-def progress_for(quiet: bool, label: str) -> Iterator[Callable[[], None]]:
+def progress_for(quiet: bool, label: str, total=None) -> Iterator[Callable[[], None]]:
     if quiet or not sys.stderr.isatty():
         yield lambda: None
         return
@@ -17,5 +17,5 @@ def progress_for(quiet: bool, label: str) -> Iterator[Callable[[], None]]:
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=Console(stderr=True), transient=True)
     with progress:
-        task = progress.add_task(f"{label} documents", total=None)
+        task = progress.add_task(f"{label} documents", total=total)
         yield lambda: progress.advance(task)

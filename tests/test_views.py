@@ -124,3 +124,46 @@ def test_summary_table():
     out = run("summary", "seeds/", "--format", "table")
     for words in ("Money by currency", "Timeline", "Largest attendance", "Most quoted speakers", "Xi Jinping"):
         assert words in out
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="needs a pseudo-terminal")
+def test_progress_goes_to_a_terminal_stderr_and_never_into_stdout():
+    import os
+    import sys
+
+    main, secondary = os.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "factx", "extract", "seeds/", "-j", "1"], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=secondary)
+    os.close(secondary)
+    out, _ = proc.communicate(timeout=300)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(main)
+    assert proc.returncode == 0
+    assert b"Extracting documents" in seen and b"/3" in seen
+    assert all(json.loads(line)["type"] for line in out.decode().splitlines())
+
+
+def test_quiet_hides_progress():
+    import os
+    import sys
+
+    main, secondary = os.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "factx", "extract", "seeds/", "-j", "1", "-q"], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=secondary)
+    os.close(secondary)
+    proc.communicate(timeout=300)
+    os.set_blocking(main, False)
+    try:
+        seen = os.read(main, 65536)
+    except OSError:
+        seen = b""
+    os.close(main)
+    assert b"Extracting" not in seen
