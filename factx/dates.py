@@ -65,7 +65,7 @@ class DateFinder:
             | (?P<dmy>(?P<dmy_d>{DAY})\s+(?:of\s+)?(?P<dmy_m>{MA})(?:,?\s+(?P<dmy_y>{YEAR}))?){END}
             | (?P<mr>(?i:between|from)\s+(?P<mr_m1>{MF})(?:\s+(?P<mr_y1>{YEAR}))?\s+(?i:and|to|until|through)\s+
                   (?P<mr_m2>{MF})(?:,?\s+(?P<mr_y2>{YEAR}))?){END}
-            | (?P<q>(?i:the\s+)?(?P<q_n>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))\s+(?i:quarter|fiscal\s+quarter)
+            | (?P<q>(?i:the\s+)?(?P<q_n>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))[\s-]+(?i:quarter|fiscal\s+quarter)
                   (?:\s+(?i:of)\s+(?:(?P<q_y>{YEAR})|(?P<q_rel>(?i:this|last|next))\s+(?i:year)))?){END}
             | (?P<q2>Q(?P<q2_n>[1-4])\s*(?P<q2_y>{YEAR})?){END}
             | (?P<mon>(?:(?P<mon_mod>(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of))[\s-]+)?

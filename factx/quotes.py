@@ -436,6 +436,9 @@ class QuoteExtractor:
         if i <= floor:
             return None
         t = doc[i - 1]
+        if t.lower_ == "who" and i - 2 > floor and doc[i - 2].text == ",":
+            # "..., Lower Saxony's premier Stephan Weil, who said ...": the relative clause's antecedent
+            return self._speaker_ending_at(i - 2, floor, cue_start)
         if t.text == ",":
             return self._speaker_with_apposition(i - 1, cue_start, floor)
         if t.lower_ in ("and", "but", "then") or t.tag_ in ("VBD", "VBZ", "VBN") and doc[cue_start].tag_ != "VBG":
@@ -721,7 +724,11 @@ class QuoteExtractor:
             return sp
         if doc[i].lower_ in ("a", "an", "the") and phrase[-1].tag_ in ("NN", "NNS"):
             known = self._corefer(phrase[-1].lower_, i) if doc[i].lower_ == "the" and len(phrase) <= 3 else None
-            return known or Speaker(phrase.text, None, i, j, False)
+            head = phrase[-1].lower_
+            if known or head in self.rules.speaker_nouns or head in self.rules.titles \
+                    or any(t.tag_ in ("NNP", "NNPS") for t in phrase):
+                return known or Speaker(phrase.text, None, i, j, False)
+            return None
         name = self.name_at_start.get(i)
         if name is not None and name.end <= j:
             return self._speaker_from_name(name, i)
@@ -981,7 +988,19 @@ def _content_after(doc: Doc, cue: Span, c1: int, s1: int, inside_quote) -> tuple
     first = doc[c1]
     if cue.text.lower() in CLAUSE_CUES:
         return (first.idx, _end_char(doc, s1)) if first.text != "," else None
-    if first.lower_ in ADJUNCT_STARTS or first.text in (",", ":", ".") or first.text in OPENING:
+    if first.text in (",", ":", ".") or first.text in OPENING:
+        return None
+    if first.lower_ in ADJUNCT_STARTS:
+        # "said on Tuesday it would invest", "said in a statement the company would ...": a clause after an adjunct
+        for p in range(c1 + 2, min(s1, c1 + 9)):
+            t, prev = doc[p], doc[p - 1]
+            if prev.text in (",", ".", ";") or prev.text in OPENING or t.text in OPENING \
+                    or prev.tag_.startswith("VB") or prev.tag_ in ("TO", "CC", "MD"):
+                break  # "continued to cool the structure", "tweeted to X and said ...": no adjunct
+            if t.tag_ in ("PRP", "DT", "NNP", "NNPS", "NN", "NNS", "PRP$") and prev.tag_ not in ("IN", "DT", "PRP$", "JJ") \
+                    and not (t.tag_.startswith("NN") and prev.tag_.startswith("NN")) \
+                    and _has_finite_verb(doc, p, min(s1, p + 10)):
+                return t.idx, _end_char(doc, s1)
         return None
     return (first.idx, _end_char(doc, s1)) if _has_finite_verb(doc, c1, min(s1, c1 + 13)) else None
 
