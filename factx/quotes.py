@@ -625,6 +625,9 @@ class QuoteExtractor:
             if known is not None:
                 known.start, known.end = start, end
                 return known
+        if all(t.tag_ in ("NNP", "NNPS") for t in phrase) and self._person_named(head.text):
+            name = self.fullest(head.text, "PERSON")  # a surname the NER missed: "Thune told ..."
+            return Speaker(name, self.roles.get(name), start, end, True)
         if word in DOC_NOUNS:
             owner = [self.name_at_end[k + 1] for k in range(start, end) if doc[k + 1 if k + 1 < end else k].tag_ == "POS"
                      and (k + 1) in self.name_at_end]
@@ -941,6 +944,10 @@ def _indirect(x: QuoteExtractor, doc: Doc, c0: int, c1: int, kind: str, s0: int,
         phrase = doc[c1:j]
         if any(t.lower_ in DATA_SOURCES for t in phrase):
             return None
+        for k in range(c1, j - 2):
+            if doc[k].lower_ in DOC_NOUNS and doc[k + 1].lower_ in ("from", "by", "of"):
+                c1 = k + 2  # "according to a statement from the ministry": the ministry speaks
+                break
         speaker = x.speaker_after(c1, j) or _plain_speaker(x, phrase)
         if speaker is None:
             return None
