@@ -43,7 +43,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "cues": {"phrase": "str?", "pattern": "matcher?", "kind": ("verb", "source", "noun")},
     "titles": {"word": "str"},
     "honorifics": {"word": "str"},
-    "speaker_nouns": {"noun": "str"},
+    "speaker_nouns": {"noun": "str", "kind": ("speaker", "organisation", "document", "data", "?")},
 }
 
 

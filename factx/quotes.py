@@ -2,8 +2,8 @@
 
 Rules over the tagged, entity-labelled Doc (no dependency parse):
 
-1. Quotations: paired quotation marks, a quotation left open at a paragraph's
-   end running on when the next paragraph reopens it.
+1. Quotations: paired quotation marks; a quotation left open at a paragraph's
+   end runs on when the next paragraph reopens it or closes it.
 2. Direct quotes: a quotation with a reporting cue beside it ('"...," X said',
    'X said: "..."'), or none, continuing the previous speaker's quote.
 3. Reported speech: a cue from `cues.jsonl` with a speaker before it and a
@@ -32,21 +32,16 @@ CLOSING = "\"”»"
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 PERSON_PRONOUNS = {"he", "she", "i"}
 GROUP_PRONOUNS = {"they", "it", "we"}
+# Function words the grammar needs (vocabulary lives in the pattern tables).
 SKIPPABLE = {"also", "later", "then", "further", "again", "repeatedly", "previously", "recently", "earlier", "has",
-             "had", "have", "was", "were", "is", "are", "had", "once", "publicly", "separately", "quickly", "first",
-             "reportedly", "already", "jointly", "still", "even", "both", "all", "just", "had", "will", "would", "may",
+             "had", "have", "was", "were", "is", "are", "once", "publicly", "separately", "quickly", "first",
+             "reportedly", "already", "jointly", "still", "even", "both", "all", "just", "will", "would", "may",
              "might", "could", "can", "not", "never", "did", "does", "do", "strongly", "officially", "openly",
              "firmly", "personally", "subsequently", "in", "turn"}
 ADJUNCT_STARTS = {"in", "at", "on", "during", "to", "after", "before", "while", "from", "with", "via", "through",
                   "by", "for", "over", "late", "earlier", "yesterday", "today", "when", "as", "outside",
                   "inside", "near", "under", "upon", "following", "ahead", "told", "recently", "like", "unlike",
                   "despite", "according", "besides", "moreover", "however", "meanwhile"}
-DATA_SOURCES = {"data", "statistics", "figures", "study", "survey", "poll", "records", "report", "reports", "census",
-                "estimates", "research", "analysis", "documents", "filings", "website", "sources"}
-ORG_NOUNS = {"company", "firm", "airline", "carrier", "automaker", "carmaker", "manufacturer", "bank", "retailer",
-             "organization", "organisation", "group", "corporation", "agency", "lender", "insurer", "startup"}
-DOC_NOUNS = {"suit", "lawsuit", "statement", "complaint", "filing", "release", "letter", "website", "announcement",
-             "report", "memo", "email", "post", "tweet"}
 CLAUSE_CUES = {"called for", "calls for", "call for", "calling for", "urged", "urges", "urge", "urging", "asked",
                "asks", "ask", "recommended", "told of", "talked about", "wished", "wishes", "hoped", "hopes"}
 
@@ -76,7 +71,13 @@ class QuoteRules:
                 self.matcher.add(key, [row["pattern"]])
         self.titles = {r["word"].lower() for r in patterns.rows("titles")}
         self.honorifics = {r["word"].lower().rstrip(".") for r in patterns.rows("honorifics")}
-        self.speaker_nouns = {r["noun"].lower() for r in patterns.rows("speaker_nouns")}
+        kinds: dict[str, set[str]] = {"speaker": set(), "organisation": set(), "document": set(), "data": set()}
+        for r in patterns.rows("speaker_nouns"):
+            kinds[r.get("kind", "speaker")].add(r["noun"].lower())
+        self.speaker_nouns = kinds["speaker"]
+        self.org_nouns = kinds["organisation"]  # "the company said": the last organisation named
+        self.doc_nouns = kinds["document"]  # "a statement from X", "X's lawsuit claims": X speaks
+        self.data_nouns = kinds["data"]  # "according to data from X": not speech
 
     def cues(self, doc: Doc) -> list[tuple[int, int, str]]:
         """(start, end, kind) of every cue, longest first where they overlap."""
@@ -429,7 +430,7 @@ class QuoteExtractor:
         """The speaker whose phrase ends right before a cue."""
         doc = self.doc
         if doc[cue_start].tag_ == "VBG" and cue_start > floor and (doc[cue_start - 1].text == ","
-                                                                   or doc[cue_start - 1].lower_ in DOC_NOUNS | {"by"}):
+                                                                   or doc[cue_start - 1].lower_ in self.rules.doc_nouns | {"by"}):
             # "X defended the decision, saying ...": the sentence's subject speaks.
             return self.sentence_subject(floor, cue_start)
         i = self._skip_back(cue_start, floor)
@@ -628,7 +629,7 @@ class QuoteExtractor:
         if all(t.tag_ in ("NNP", "NNPS") for t in phrase) and self._person_named(head.text):
             name = self.fullest(head.text, "PERSON")  # a surname the NER missed: "Thune told ..."
             return Speaker(name, self.roles.get(name), start, end, True)
-        if word in DOC_NOUNS:
+        if word in self.rules.doc_nouns:
             owner = [self.name_at_end[k + 1] for k in range(start, end) if doc[k + 1 if k + 1 < end else k].tag_ == "POS"
                      and (k + 1) in self.name_at_end]
             if owner:
@@ -640,7 +641,7 @@ class QuoteExtractor:
 
     def _corefer(self, noun: str, before: int) -> Speaker | None:
         """'the actress' -> the last person with that title; 'the company' -> the last organisation."""
-        if noun in ORG_NOUNS:
+        if noun in self.rules.org_nouns:
             for span in reversed(self.names):
                 if span.end <= before and span.label_ == "ORG":
                     return Speaker(self.fullest(self.clean_name(span), "ORG"), None, span.start, span.end, False)
@@ -942,10 +943,10 @@ def _indirect(x: QuoteExtractor, doc: Doc, c0: int, c1: int, kind: str, s0: int,
         if j == c1:
             return None
         phrase = doc[c1:j]
-        if any(t.lower_ in DATA_SOURCES for t in phrase):
+        if any(t.lower_ in x.rules.data_nouns for t in phrase):
             return None
         for k in range(c1, j - 2):
-            if doc[k].lower_ in DOC_NOUNS and doc[k + 1].lower_ in ("from", "by", "of"):
+            if doc[k].lower_ in x.rules.doc_nouns and doc[k + 1].lower_ in ("from", "by", "of"):
                 c1 = k + 2  # "according to a statement from the ministry": the ministry speaks
                 break
         speaker = x.speaker_after(c1, j) or _plain_speaker(x, phrase)
