@@ -21,9 +21,11 @@ from .temporal import Context, Mention, resolve
 YEAR = r"(?:1[6-9]\d\d|20\d\d|21\d\d)"
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4,
             "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+# The sentence looks ahead from the document date. "was expected to", "were scheduled to" look ahead
+# from a past moment, so they do not count.
 FUTURE = regex.compile(
-    r"(?i)\b(?:will|'ll|shall|going\s+to|scheduled|is\s+due|are\s+due|set\s+to|plans?\s+to|planned|upcoming|"
-    r"is\s+to|are\s+to|expected\s+to|tomorrow|next)\b")
+    r"(?i)\b(?:will|'ll|shall|going\s+to|(?<!\b(?:was|were)\s)(?:scheduled|expected\s+to|set\s+to)|is\s+due|"
+    r"are\s+due|plans?\s+to|upcoming|is\s+to|are\s+to|tomorrow|next)\b")
 IN_YEAR = regex.compile(rf"\b[Ii]n\s+(?P<y>{YEAR})\b(?!\s*[-–])")
 
 

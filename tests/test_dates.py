@@ -104,6 +104,10 @@ DATES = [
     ("December 28 to January 3", TUE_NEW_YEAR, "December 28 to January 3", "2023-12-28/2024-01-03", True),
     ("between December 2019 and April 2020", FRI, "between December 2019 and April 2020", "2019-12/2020-04", False),
     ("from 1990 to 1995", FRI, "from 1990 to 1995", "1990/1995", False),
+    # looking ahead from a past moment is not looking ahead from the document date
+    ("It was expected to end on December 15.", "2020-01-01", "December 15", "2019-12-15", True),
+    ("The fourth-quarter profit fell.", "2025-03-03", "fourth-quarter", "2024-Q4", True),
+    ("according to a 2011 study", FRI, "2011", "2011", False),
 ]
 
 
@@ -132,6 +136,9 @@ NOT_DATES = [
     "The 747-400 is a large aircraft.",
     "Flight 2012 was cancelled.",
     "The decade has been turbulent.",
+    "The fire started at 19:00 local time (1700 UTC).",
+    "Of the patients, 1720 had been discharged.",
+    "On the last night, Trump spoke on the lawn.",
 ]
 
 
