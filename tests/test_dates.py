@@ -106,7 +106,7 @@ DATES = [
     ("from 1990 to 1995", FRI, "from 1990 to 1995", "1990/1995", False),
     # looking ahead from a past moment is not looking ahead from the document date
     ("It was expected to end on December 15.", "2020-01-01", "December 15", "2019-12-15", True),
-    ("The fourth-quarter profit fell.", "2025-03-03", "fourth-quarter", "2024-Q4", True),
+    ("The fourth-quarter profit fell.", "2025-03-03", "The fourth-quarter", "2024-Q4", True),
     ("according to a 2011 study", FRI, "2011", "2011", False),
 ]
 
