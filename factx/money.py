@@ -54,19 +54,24 @@ class MoneyFinder:
         fig = self.numbers.figure
         digits_fig = fig.split("|(?i:")[0] + ")"  # the digit alternative only: "$ten" is not written
         scale = self.numbers.scale
+        minor_words = alternation(n for n in self.minor if len(n) > 1)
+        minor_letters = alternation(n for n in self.minor if len(n) == 1)
+        # A range joins two figures with "-" or "to", or "and" after "between". "from $55bn to $110bn"
+        # is a change, two facts; "ranging from $5 to $10" is a range.
+        conn = r"(?:\s*[-–]\s*|(?(from)(?!)|\s+to\s+)|(?(between)\s+and\s+|(?!)))"
         self.rx = regex.compile(
             rf"""
             (?<![\p{{L}}\d.,$])
+            (?P<from>(?<=(?<!(?i:rang(?:e|es|ed|ing))\s)(?i:from)\s))?
             (?:(?P<qual>(?i:{before}))\s+)?
+            (?P<between>(?i:between)\s+)?
             (?:
-              (?i:(?P<between>between)\s+)?
               (?P<sym>{sym})\s?(?P<f1>{digits_fig})
-                (?:(?P<conn>\s*[-–]\s*|\s+to\s+|\s+and\s+)(?P<sym2>{sym})?\s?(?P<f2>{digits_fig}))?
+                (?:{conn}(?P<sym2>{sym})?\s?(?P<f2>{digits_fig}))?
                 (?:\s+(?i:{name})(?![\p{{L}}]))?
-            | (?i:(?P<between_w>between)\s+)?(?P<w1>{fig})
-                (?:(?P<conn_w>\s*[-–]\s*|\s+to\s+|\s+and\s+)(?P<w2>{fig}))?
+            | (?P<w1>{fig})(?:{conn}(?P<w2>{fig}))?
                 \s+(?:of\s+)?(?P<name>(?i:{name}))(?![\p{{L}}])
-            | (?P<m1>{fig})\s+(?P<minor>(?i:{minor}))(?![\p{{L}}])
+            | (?P<m1>{fig})(?:\s+(?P<minor>(?i:{minor_words}))|(?P<minor1>{minor_letters}))(?![\p{{L}}]|\.\p{{L}})
             | (?P<vague>(?i:(?:tens|hundreds)\s+of\s+)?(?i:{scale})\s+of\s+)(?P<vname>(?i:{name}))(?![\p{{L}}])
             )
             (?:\s+(?P<qual_after>(?i:{after}))(?![\p{{L}}]))?
@@ -87,9 +92,6 @@ class MoneyFinder:
                 last_dollar = self.name_code[m.group("name").lower()]
             yield found
 
-    def _range_ok(self, m: regex.Match, conn: str | None, between: str | None) -> bool:
-        return conn is None or "and" not in conn or between is not None
-
     def _normalize(self, m: regex.Match, last_dollar: str) -> MoneyMatch | None:
         qualifier = None
         if m.group("qual"):
@@ -100,26 +102,16 @@ class MoneyFinder:
         if m.group("sym"):
             sym = m.group("sym")
             code = last_dollar if sym == "$" else self.symbol_code[sym]
-            lo, hi = self.numbers.parse(m.group("f1")), None
-            if m.group("f2"):
-                if not self._range_ok(m, m.group("conn"), m.group("between")):
-                    return self._cut(m, "f1", code, qualifier)
-                hi = self.numbers.parse(m.group("f2"))
+            lo = self.numbers.parse(m.group("f1"))
+            hi = self.numbers.parse(m.group("f2")) if m.group("f2") else None
         elif m.group("name"):
             code = self.name_code[m.group("name").lower()]
-            if code == "USD" and "dollar" in m.group("name").lower() and m.group("name").lower() in ("dollars", "dollar"):
+            if m.group("name").lower() in ("dollars", "dollar"):
                 code = last_dollar
-            lo, hi = self.numbers.parse(m.group("w1")), None
-            if m.group("w2"):
-                if not self._range_ok(m, m.group("conn_w"), m.group("between_w")):
-                    # "3 and 4 billion euros" without "between": only the second figure is money.
-                    start = m.start("w2")
-                    qualifier = None
-                    lo = self.numbers.parse(m.group("w2"))
-                else:
-                    hi = self.numbers.parse(m.group("w2"))
-        elif m.group("minor"):
-            code, unit = self.minor[m.group("minor").lower()]
+            lo = self.numbers.parse(m.group("w1"))
+            hi = self.numbers.parse(m.group("w2")) if m.group("w2") else None
+        elif m.group("minor") or m.group("minor1"):
+            code, unit = self.minor[(m.group("minor") or m.group("minor1")).lower()]
             lo, hi = self.numbers.parse(m.group("m1")), None
             lo = lo * unit if lo is not None else None
         else:
@@ -131,18 +123,7 @@ class MoneyFinder:
         if hi is not None:
             f1, f2 = (m.group("f1"), m.group("f2")) if m.group("sym") else (m.group("w1"), m.group("w2"))
             lo, hi = self._spread_scale(lo, hi, f1, f2)
-        if not m.group("between") and not m.group("between_w") and m.group(0)[:1].isspace():
-            start = m.start()
-        text = m.group(0)
-        # Trim a leading "between " out of the amount only where no qualifier precedes (span keeps it).
-        start += len(text) - len(text.lstrip())
         return MoneyMatch(start, end, _number(lo), _number(hi) if hi is not None else None, code, qualifier)
-
-    def _cut(self, m: regex.Match, group: str, code: str, qualifier: str | None) -> MoneyMatch | None:
-        value = self.numbers.parse(m.group(group))
-        if value is None:
-            return None
-        return MoneyMatch(m.start(), m.end(group), _number(value), None, code, qualifier)
 
     def _spread_scale(self, lo: float, hi: float, lo_text: str, hi_text: str) -> tuple[float, float]:
         """'$5-10 million': a bare bottom figure takes the top figure's scale."""

@@ -77,6 +77,8 @@ MONEY = [
     ("50 Canadian dollars", "50 Canadian dollars", 50, None, "CAD", None),
     ("3 billion renminbi", "3 billion renminbi", 3 * B, None, "CNY", None),
     ("$2 million or more", "$2 million or more", 2 * M, None, "USD", "at_least"),
+    ("a 99p song", "99p", 0.99, None, "GBP", None),
+    ("prices ranging from $5 to $10", "$5 to $10", 5, 10, "USD", None),
 ]
 
 
@@ -110,7 +112,19 @@ NOT_MONEY = [
     "The vote was 52 to 48.",
     "Population: 7.5 million.",
     "She won 3 medals and many hearts.",
+    "The plane landed at 6:40 p.m. local time.",
 ]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("swap lines rose from US$55 billion to US$110 billion", [("US$55 billion", 55 * B), ("US$110 billion", 110 * B)]),
+    ("prices fall to £0.74 and £7.48", [("£0.74", 0.74), ("£7.48", 7.48)]),
+    ("between 3 and 4 billion euros, not 3 and 4 billion euros", [("between 3 and 4 billion euros", 3 * B),
+                                                                  ("4 billion euros", 4 * B)]),
+])
+def test_separate_amounts_are_not_ranges(patterns, text, expected):
+    found = list(finder_for(patterns).find(text))
+    assert [(text[m.start:m.end], m.amount) for m in found] == [(e, pytest.approx(a)) for e, a in expected]
 
 
 @pytest.mark.parametrize("text", NOT_MONEY)
