@@ -170,6 +170,8 @@ def run(items: Iterable[Document | Problem], jobs: int = 1, model: str | None = 
         yield from run(head, 1, *settings, batch_size=batch_size)
         return
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    if ctx.get_start_method() == "fork":
+        cached_extractor(settings)  # loaded once here; forked workers inherit it instead of loading their own
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
         batches = _batches(itertools.chain(head, items), PARALLEL_BATCH_SIZE)
         for batch, results in _ordered(pool, batches, jobs):

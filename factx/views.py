@@ -43,7 +43,7 @@ def _columns(kind: str) -> list[tuple[str, dict]]:
                        ("Attendees", {"ratio": 4, **wrap}), ("Status", {"min_width": 8, **short}),
                        ("Sentence", {"ratio": 5, **wrap})],
         "quote": [("Speaker", {"ratio": 2, **wrap}), ("Role", {"ratio": 3, **wrap}), ("Quote", {"ratio": 6, **wrap}),
-                  ("Kind", {"min_width": 8, **short}), ("Cue", {"ratio": 1, "min_width": 9, **wrap})],
+                  ("Kind", {"min_width": 8, **short}), ("Cue", {"no_wrap": True, "max_width": 14, "overflow": "ellipsis"})],
     }[kind]
 
 

@@ -33,7 +33,7 @@ def test_table_fits_and_names_what_matters(width):
     out = run("extract", "seeds/", "--format", "table", "--width", str(width))
     assert max(len(line) for line in out.splitlines()) <= width
     for words in ("Money", "Quotes", "Attendance", "Dates", "Chinese President", "372,700,000,000 USD", "expected",
-                  "2023-11-23", "facts (", "Juha", "Suoniemi"):
+                  "2023-11-23", "facts (", "Juha", "Suoniemi", "│ called for", "│ indirect │ said"):
         assert words in out, words
     if width < 120:
         assert "Quotes · 002_99a0967cf1d4d7da.txt" in out
