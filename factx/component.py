@@ -31,6 +31,9 @@ EXTRACTORS: dict[str, Callable[[Doc, ExtractionContext], list[Found]]] = {
     "quote": quotes.extract,
 }
 
+#: Extractors whose results another one reads: quotes skip time expressions, attendance skips sums and dates.
+DEPENDS_ON: dict[str, tuple[str, ...]] = {"quote": ("date",), "attendance": ("money", "date")}
+
 for _name, _default in (("facts", None), ("factx_anchor", None), ("doc_date", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
@@ -67,6 +70,8 @@ class FactxComponent:
                  patterns: list[str] | None):
         self.name = name
         self.types = parse_types(types)
+        needed = set(self.types) | {d for t in self.types for d in DEPENDS_ON.get(t, ())}
+        self.run_types = tuple(t for t in EXTRACTORS if t in needed)  # what runs; `types` is what is output
         self.anchor_date = date.fromisoformat(anchor_date) if anchor_date else None
         self.pattern_dirs = tuple(patterns or ())
         self.patterns: Patterns = load_patterns(self.pattern_dirs)
@@ -79,12 +84,13 @@ class FactxComponent:
         doc._.doc_date = anchor or doc_date
         ctx = ExtractionContext(self.patterns, anchor or doc_date, text, sentence_offsets(doc))
         facts: list[Fact] = []
-        for kind in self.types:
-            found = EXTRACTORS[kind](doc, ctx)
-            ctx.found[kind] = found
+        for kind in self.run_types:
+            ctx.found[kind] = EXTRACTORS[kind](doc, ctx)
+        starts = [s for s, _ in ctx.sentences]
         for kind in self.types:
             for f in ctx.found[kind]:
-                facts.append(Fact(f.type, text[f.start:f.end], f.start, f.end, self._sentence(ctx, f), f.values))
+                facts.append(Fact(f.type, text[f.start:f.end], f.start, f.end, self._sentence(ctx, starts, f),
+                                  f.values))
         facts.sort(key=lambda f: (f.start, FACT_TYPES.index(f.type), f.end))
         doc._.facts = facts
         spans = []
@@ -96,9 +102,8 @@ class FactxComponent:
         return doc
 
     @staticmethod
-    def _sentence(ctx: ExtractionContext, f: Found) -> str:
+    def _sentence(ctx: ExtractionContext, starts: list[int], f: Found) -> str:
         """The sentence(s) holding the evidence, whitespace folded."""
-        starts = [s for s, _ in ctx.sentences]
         i = max(bisect_right(starts, f.start) - 1, 0)
         j = max(bisect_right(starts, max(f.end - 1, f.start)) - 1, i)
         first, last = ctx.sentences[i][0], ctx.sentences[j][1]

@@ -81,7 +81,6 @@ class Extractor:
 
     def __init__(self, model: str | None = None, types=None, anchor_date: date | None = None,
                  patterns: Iterable[str] = ()):
-        self.settings = (model, tuple(types) if types else None, anchor_date, tuple(patterns))
         self.anchor_date = anchor_date
         self.nlp = load_nlp(model, types, anchor_date, patterns)
 

@@ -146,3 +146,13 @@ def test_patterns_list_shows_tables_and_sources(tmp_path):
     assert "currencies" in result.stdout and "cues" in result.stdout and str(tmp_path) in result.stdout
     one = CliRunner().invoke(cli, ["patterns", "list", "--patterns", str(tmp_path), "--table", "cues"])
     assert "grumbled" in one.stdout
+
+
+def test_a_type_alone_gives_the_same_facts_as_in_a_full_run(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    everything = [json.loads(line) for line in CliRunner().invoke(
+        cli, ["extract", "seeds/", "--format", "jsonl", "-j", "1"]).stdout.splitlines()]
+    for kind in ("quote", "attendance"):
+        alone = [json.loads(line) for line in CliRunner().invoke(
+            cli, ["extract", "seeds/", "--types", kind, "--format", "jsonl", "-j", "1"]).stdout.splitlines()]
+        assert alone == [f for f in everything if f["type"] == kind]
