@@ -93,6 +93,7 @@ def _text_problem(text: str) -> str | None:
 def _walk(folder: Path, pattern: str) -> Iterator[Path | Problem]:
     """Files under `folder` matching `pattern`, sorted, following links but never in a loop."""
     seen: set[str] = set()
+    found = 0
     for root, dirs, files in os.walk(folder, followlinks=True, onerror=None):
         real = os.path.realpath(root)
         if real in seen:
@@ -104,7 +105,10 @@ def _walk(folder: Path, pattern: str) -> Iterator[Path | Problem]:
         for name in sorted(files):
             path = Path(root) / name
             if path.match(pattern):
+                found += 1
                 yield path
+    if not found:
+        yield Problem(str(folder), f"no files matching {pattern} (choose others with --glob)", warning=True)
 
 
 def count_documents(paths: Iterable[str], glob: str = "*.txt", input_format: str = "auto") -> int | None:

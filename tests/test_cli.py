@@ -293,3 +293,11 @@ def test_broken_pipe_exits_quietly(tmp_path):
                           capture_output=True, text=True, timeout=300)
     assert len(proc.stdout.splitlines()) == 1
     assert "Traceback" not in proc.stderr and "Error" not in proc.stderr
+
+
+def test_folder_without_matching_files_is_a_warning(tmp_path):
+    (tmp_path / "notes.md").write_text("It cost $5.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path), "--format", "jsonl", "-j", "1"])
+    assert result.exit_code == 3 and f"{tmp_path}: no files matching *.txt (choose others with --glob)" in result.stderr
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path), "--glob", "*.md", "--format", "jsonl", "-j", "1"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["text"] == "$5"
