@@ -12,7 +12,7 @@ from datetime import date
 from typing import Callable
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from . import attendance, dates, money, quotes
 from .context import ExtractionContext, Found
@@ -117,7 +117,3 @@ class FactxComponent:
 def make_factx(nlp: Language, name: str, types: list[str] | None, anchor_date: str | None,
                patterns: list[str] | None) -> FactxComponent:
     return FactxComponent(nlp, name, types, anchor_date, patterns)
-
-
-def fact_spans(doc: Doc) -> list[Span]:
-    return list(doc.spans.get(SPAN_KEY, []))

@@ -202,11 +202,6 @@ def load_patterns(extra_dirs: tuple[str, ...] = ()) -> Patterns:
     return patterns
 
 
-def phrases(rows: Iterable[dict[str, Any]], key: str) -> list[str]:
-    """The values of `key`, longest first (so alternations prefer the longest phrase)."""
-    return sorted({r[key] for r in rows}, key=lambda s: (-len(s), s))
-
-
 def alternation(items: Iterable[str]) -> str:
     """A regex alternation of literal strings, longest first; spaces match any run of spaces."""
     escaped = [regex.escape(s).replace(r"\ ", r"\s+") for s in sorted(set(items), key=lambda s: (-len(s), s))]

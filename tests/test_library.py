@@ -156,3 +156,9 @@ def test_a_type_alone_gives_the_same_facts_as_in_a_full_run(monkeypatch):
         alone = [json.loads(line) for line in CliRunner().invoke(
             cli, ["extract", "seeds/", "--types", kind, "--format", "jsonl", "-j", "1"]).stdout.splitlines()]
         assert alone == [f for f in everything if f["type"] == kind]
+
+
+def test_fact_round_trips_through_its_json():
+    for fact in factx.extract('"We will spend $5 million," said Jane Smith, CEO of Acme, on Monday.',
+                              anchor_date="2024-05-08"):
+        assert factx.Fact.from_dict(json.loads(json.dumps(fact.to_dict()))) == fact
