@@ -29,7 +29,7 @@ from .pattern_files import Patterns
 
 OPENING = "\"“„«"
 CLOSING = "\"”»"
-NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "FAC"}  # entities that can speak
 PERSON_PRONOUNS = {"he", "she", "i"}
 GROUP_PRONOUNS = {"they", "it", "we"}
 # Function words the grammar needs (vocabulary lives in the pattern tables).
@@ -200,12 +200,12 @@ class QuoteExtractor:
         doc = self.doc
         spans = []
         for ent in doc.ents:
-            if ent.label_ not in NAME_LABELS or ent.label_ == "NORP":
+            if ent.label_ not in NAME_LABELS:
                 continue
             start, end = ent.start, ent.end
             while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in ".&"):
                 end -= 1
-            if "\n" in doc[start:end].text:
+            if "\n" in doc[start:end].text:  # a name never runs past a line break ("Ye Lijiao\n...")
                 end = start + next(i for i, t in enumerate(doc[start:end]) if "\n" in t.text_with_ws)+1
             if ent.label_ == "PERSON" and start > 0:
                 # NER sometimes leaves out a first name ("Yadav Ambedkar Kumar"): take one proper noun

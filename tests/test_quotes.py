@@ -81,7 +81,6 @@ def test_unattributed_paragraph_continues_the_speaker(facts_of):
 
 
 def test_quote_split_by_attribution(facts_of):
-    text = '"We take document security seriously," she said, "and we will look into it." Before that, Sujata Raisinghani spoke.'
     text = ("Environment Canada spokeswoman Sujata Raisinghani told CBC News the department will look into it.\n\n"
             '"We take document security seriously," she said, "and we will review every procedure we have."')
     found = [f for f in quotes(facts_of, text) if f.kind == "direct"]

@@ -126,16 +126,17 @@ def test_summary_table():
         assert words in out
 
 
-@pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="needs a pseudo-terminal")
-def test_progress_goes_to_a_terminal_stderr_and_never_into_stdout():
+def _run_with_terminal_stderr(*args) -> tuple[int, bytes, bytes]:
+    """Run factx with stdout a pipe and stderr a pseudo-terminal: (status, stdout, what the terminal got)."""
     import os
     import sys
 
     main, secondary = os.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "factx", "extract", "seeds/", "-j", "1"], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=secondary)
+    proc = subprocess.Popen([sys.executable, "-m", "factx", *args], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=secondary)
     os.close(secondary)
     out, _ = proc.communicate(timeout=300)
+    os.set_blocking(main, False)
     seen = b""
     while True:
         try:
@@ -146,24 +147,21 @@ def test_progress_goes_to_a_terminal_stderr_and_never_into_stdout():
             break
         seen += chunk
     os.close(main)
-    assert proc.returncode == 0
+    return proc.returncode, out, seen
+
+
+NEEDS_PTY = pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="needs a pseudo-terminal")
+
+
+@NEEDS_PTY
+def test_progress_goes_to_a_terminal_stderr_and_never_into_stdout():
+    status, out, seen = _run_with_terminal_stderr("extract", "seeds/", "-j", "1")
+    assert status == 0
     assert b"Extracting documents" in seen and b"/3" in seen
     assert all(json.loads(line)["type"] for line in out.decode().splitlines())
 
 
+@NEEDS_PTY
 def test_quiet_hides_progress():
-    import os
-    import sys
-
-    main, secondary = os.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "factx", "extract", "seeds/", "-j", "1", "-q"], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=secondary)
-    os.close(secondary)
-    proc.communicate(timeout=300)
-    os.set_blocking(main, False)
-    try:
-        seen = os.read(main, 65536)
-    except OSError:
-        seen = b""
-    os.close(main)
+    _, _, seen = _run_with_terminal_stderr("extract", "seeds/", "-j", "1", "-q")
     assert b"Extracting" not in seen
