@@ -114,7 +114,7 @@ def extract(doc: Doc, ctx: ExtractionContext) -> list[Found]:
     text = ctx.text
     taken = [(f.start, f.end) for kind in ("money", "date") for f in ctx.found.get(kind, [])]
     out: list[Found] = []
-    sentences = [(s.start, s.end) for s in doc.sents] if doc.has_annotation("SENT_START") else [(0, len(doc))]
+    sentences = ctx.sentence_tokens or [(0, len(doc))]
     starts = [s for s, _ in sentences]
     last: tuple[int, str] | None = None  # (token end, status) of the last attendance count
     for m in rules.figure.finditer(text):

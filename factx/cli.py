@@ -3,33 +3,58 @@
 Exit statuses: 0 every input was read and processed; 1 some input could not be
 read (named on stderr; the others were processed); 2 bad usage, a bad pattern
 file or no spaCy pipeline; 3 everything was processed but some input needed a
-warning (an encoding guessed, a symlink loop skipped); 130 interrupted.
+warning (an encoding guessed, a symlink loop skipped); 4 the output could not be
+written (a full disk); 130 interrupted (Ctrl-C); 143 terminated (SIGTERM).
 """
 from __future__ import annotations
 
+import codecs
 import functools
 import os
+import re
 import sys
 from datetime import date
 from typing import Iterable
 
 import click
 
-from .documents import DEFAULT_MAX_BYTES, Document, Problem, iter_documents
-from .errors import FactxError
+from . import signals
+from .documents import DEFAULT_MAX_BYTES, Problem, format_size, iter_documents
+from .errors import FactxError, ModelError, OutputError, PatternError, UsageProblem
 from .facts import FACT_TYPES
-from .output import atomic_output
+from .output import check_output_path, open_output
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_WARNING, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_WARNING, EXIT_OUTPUT = 0, 1, 2, 3, 4
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
+
+
+def parse_iso_date(value: str) -> date:
+    """A YYYY-MM-DD date, or a UsageProblem that tells a malformed date from an impossible one."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise UsageProblem(f"{value!r} is not a date in YYYY-MM-DD form")
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise UsageProblem(f"{value!r} is not a real date ({exc})") from None
 
 
 def _parse_date(ctx, param, value):
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+        return parse_iso_date(value)
+    except UsageProblem as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _parse_encoding(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise click.BadParameter(f"unknown encoding {value!r} (for instance utf-8, cp1252, latin-1, utf-16)") from None
+    return value
 
 
 def _parse_types(ctx, param, value):
@@ -56,6 +81,13 @@ def _parse_size(ctx, param, value):
         raise click.BadParameter(f"{value!r} is not a size such as 50MB") from None
 
 
+def _check_size(ctx, param, value):
+    size = _parse_size(ctx, param, value)
+    if size < 1:
+        raise click.BadParameter(f"{value!r}: the limit must be at least 1 byte")
+    return size
+
+
 def input_options(func):
     """The options every command that reads documents shares."""
     options = [
@@ -63,9 +95,9 @@ def input_options(func):
         click.option("--glob", default="*.txt", show_default=True, help="Files to take from folders."),
         click.option("--input-format", type=click.Choice(["auto", "text", "jsonl"]), default="auto",
                      show_default=True, help="auto: *.jsonl files are JSON Lines records, others plain text."),
-        click.option("--encoding", default=None, help="Decode inputs with this encoding instead of detecting it."),
-        click.option("--max-size", default=None, callback=_parse_size, metavar="SIZE",
-                     help=f"Skip text files larger than this (default {DEFAULT_MAX_BYTES // 1_000_000}MB)."),
+        click.option("--encoding", default=None, callback=_parse_encoding, help="Decode inputs with this encoding instead of detecting it."),
+        click.option("--max-size", default=None, callback=_check_size, metavar="SIZE",
+                     help=f"Skip text files larger than this, e.g. 500KB, 50MB (default {format_size(DEFAULT_MAX_BYTES)})."),
         click.option("--anchor-date", default=None, callback=_parse_date, metavar="YYYY-MM-DD",
                      help="Resolve relative dates against this date instead of each document's own."),
         click.option("--types", default=None, callback=_parse_types, metavar="TYPES",
@@ -81,6 +113,11 @@ def input_options(func):
     for option in reversed(options):
         func = option(func)
     return func
+
+
+def color_option(func):
+    return click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+                        help="Colour in tables and highlights: auto (on a terminal), always (e.g. for less -R), never.")(func)
 
 
 class RunStatus:
@@ -109,47 +146,101 @@ class RunStatus:
 
 
 def run_documents(paths, glob, input_format, encoding, max_size, anchor_date, types, model, pattern_dirs,
-                  jobs, quiet, status: RunStatus, progress_label: str = "Extracting"):
-    """Results of every readable document, in order; problems go to `status`."""
-    from .pipeline import Result, default_jobs, run
-    from .progress import progress_for
+                  jobs, quiet, status: RunStatus, progress_label: str = "Extracting", progress: bool = True):
+    """Results of every readable document, in order; problems go to `status`.
 
-    stdin = sys.stdin.buffer
-    items = iter_documents(paths, glob=glob, input_format=input_format, encoding=encoding,
-                           max_bytes=max_size, stdin=stdin)
-    jobs = jobs or default_jobs()
-    results = run(items, jobs=jobs, model=model, types=types, anchor_date=anchor_date, patterns=pattern_dirs)
+    The pipeline is loaded here, before the caller opens its output: a bad model or pattern
+    file stops the run before anything is written."""
     from .documents import count_documents
+    from .pipeline import default_jobs, prepare, run
 
-    total = None if quiet or not sys.stderr.isatty() else count_documents(paths, glob, input_format)
-    with progress_for(quiet, progress_label, total) as advance:
-        for item in results:
-            advance()
-            if isinstance(item, Problem):
-                status.problem(item)
-                continue
-            for w in item.warnings:
-                status.warn(item.doc_id, w)
-            yield item
+    settings = prepare(model, types, anchor_date, pattern_dirs)
+    items = iter_documents(paths, glob=glob, input_format=input_format, encoding=encoding,
+                           max_bytes=max_size, stdin=_stdin())
+    results = run(items, jobs=jobs or default_jobs(), settings=settings)
+    show_progress = progress and not quiet and sys.stderr.isatty()
+    total = count_documents(paths, glob, input_format) if show_progress else None
+
+    def generate():
+        from .progress import progress_for
+
+        with progress_for(not show_progress, progress_label, total) as advance:
+            for item in results:
+                advance()
+                if isinstance(item, Problem):
+                    status.problem(item)
+                    continue
+                for w in item.warnings:
+                    status.warn(item.doc_id, w)
+                for e in item.errors:
+                    status.problem(Problem(item.doc_id, e))
+                yield item
+        signals.check()
+
+    return generate()
+
+
+def _stdin():
+    """Standard input as bytes, or None where it is closed (`factx extract - <&-`)."""
+    stream = sys.stdin
+    if stream is None:
+        return None
+    try:
+        stream.fileno()
+    except (OSError, ValueError, AttributeError):
+        return None
+    return getattr(stream, "buffer", None)
+
+
+def _fail(message: str, code: int):
+    click.echo(f"factx: error: {message}", err=True)
+    sys.exit(code)
+
+
+def _quiet_stdout() -> None:
+    """The reader of standard output left: point it at /dev/null so that exit flushes nothing."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def handle_errors(func):
-    """Library errors become one-line messages; Ctrl-C and closed pipes end quietly."""
+    """Library errors become one-line messages; signals and closed pipes end quietly.
+
+    Usage problems, pattern files and models exit 2; failed output 4; Ctrl-C 130; SIGTERM 143.
+    """
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
-            return func(*args, **kwargs)
-        except FactxError as exc:
-            raise click.ClickException(str(exc)) from None
+            try:
+                return func(*args, **kwargs)
+            finally:
+                if sys.stdout is not None:
+                    try:
+                        sys.stdout.flush()
+                    except BrokenPipeError:
+                        raise
+                    except (OSError, ValueError) as exc:
+                        raise OutputError("standard output", getattr(exc, "strerror", None) or str(exc)) from None
+        except signals.Terminated:
+            click.echo("factx: terminated", err=True)
+            sys.exit(EXIT_TERMINATED)
         except KeyboardInterrupt:
             click.echo("factx: interrupted", err=True)
             sys.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
             # `factx extract big/ | head -1`: the reader left; stop quietly.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+            _quiet_stdout()
             sys.exit(EXIT_OK)
+        except OutputError as exc:
+            _fail(str(exc), EXIT_OUTPUT)
+        except (UsageProblem, PatternError, ModelError) as exc:
+            _fail(str(exc), EXIT_USAGE)
+        except FactxError as exc:
+            _fail(str(exc), EXIT_INPUT)
 
     return wrapper
 
@@ -180,9 +271,10 @@ def cli():
 @click.option("--output", "-o", default=None, metavar="FILE",
               help="Write to FILE (whole or not at all); the format follows its extension unless --format is given.")
 @click.option("--width", type=click.IntRange(min=40), default=None, help="Table width (default: the terminal's).")
+@color_option
 @handle_errors
 def extract(paths, glob, input_format, encoding, max_size, anchor_date, types, model, pattern_dirs, jobs, quiet,
-            fmt, output, width):
+            fmt, output, width, color):
     """Extract the facts of every document in PATH... (files, folders, '-' for stdin).
 
     \b
@@ -194,24 +286,28 @@ def extract(paths, glob, input_format, encoding, max_size, anchor_date, types, m
     """
     from .writers import FORMAT_BY_SUFFIX, writer_for
 
+    check_output_path(output)
     if fmt is None:
         if output:
             fmt = FORMAT_BY_SUFFIX.get(os.path.splitext(output)[1].lower(), "jsonl")
         else:
-            fmt = "table" if sys.stdout.isatty() else "jsonl"
+            fmt = "table" if sys.stdout is not None and sys.stdout.isatty() else "jsonl"
     status = RunStatus(quiet)
-    with atomic_output(output) as stream:
+    results = run_documents(paths, glob, input_format, encoding, max_size, anchor_date, types, model,
+                            pattern_dirs, jobs, quiet, status)
+    with open_output(output) as stream:
         writer = writer_for(fmt, stream)
-        if fmt == "table" and width:
+        if fmt == "table":
             writer.width = width
-        for result in run_documents(paths, glob, input_format, encoding, max_size, anchor_date, types, model,
-                                    pattern_dirs, jobs, quiet, status):
+            writer.color = color
+        for result in results:
             writer.write(result)
         writer.close()
     sys.exit(status.exit_code)
 
 
 def main() -> None:
+    signals.install()
     cli(prog_name="factx")
 
 

@@ -9,37 +9,44 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from .cli import RunStatus, cli, handle_errors, input_options, run_documents
+from .cli import RunStatus, cli, color_option, handle_errors, input_options, run_documents
 from .errors import FactxError
-from .output import atomic_output
+from .output import check_output_path, open_output
+from .views import console_for
 
 
 @cli.command()
 @input_options
 @click.option("--width", type=click.IntRange(min=40), default=None, help="Text width (default: the terminal's).")
+@color_option
 @handle_errors
-def show(paths, glob, input_format, encoding, max_size, anchor_date, types, model, pattern_dirs, jobs, quiet, width):
+def show(paths, glob, input_format, encoding, max_size, anchor_date, types, model, pattern_dirs, jobs, quiet, width,
+         color):
     """Show articles with every fact highlighted in place, a colour per type.
+
+    Articles print as they are done (no progress bar: it would be drawn into the text or a pager).
 
     \b
     Examples:
       factx show seeds/002_99a0967cf1d4d7da.txt
-      factx show seeds/ --types quote,money | less -R
+      factx show seeds/ --types quote,money --color always | less -R
     """
     from .views import fact_table, highlighted_text, legend
 
-    console = Console(width=width, highlight=False)
     status = RunStatus(quiet)
-    for result in run_documents(paths, glob, input_format, encoding, max_size, anchor_date, types, model,
-                                pattern_dirs, jobs or 1, quiet, status, "Reading"):
-        date = f"  (document date {result.doc_date.isoformat()})" if result.doc_date else ""
-        console.rule(f"[bold]{result.doc_id}[/bold]{date}")
-        console.print(legend())
-        console.print(highlighted_text(result.text, result.facts))
-        console.print()
-        kinds = [t for t in ("money", "date", "attendance", "quote") if any(f.type == t for f in result.facts)]
-        for kind in kinds:
-            console.print(fact_table(kind, [f for f in result.facts if f.type == kind]))
+    results = run_documents(paths, glob, input_format, encoding, max_size, anchor_date, types, model,
+                            pattern_dirs, jobs or 1, quiet, status, "Reading", progress=False)
+    with open_output(None) as stream:
+        console = console_for(stream, width, color)
+        for result in results:
+            date = f"  (document date {result.doc_date.isoformat()})" if result.doc_date else ""
+            console.rule(f"[bold]{result.doc_id}[/bold]{date}")
+            console.print(legend())
+            console.print(highlighted_text(result.text, result.facts))
+            console.print()
+            kinds = [t for t in ("money", "date", "attendance", "quote") if any(f.type == t for f in result.facts)]
+            for kind in kinds:
+                console.print(fact_table(kind, [f for f in result.facts if f.type == kind]))
     sys.exit(status.exit_code)
 
 
@@ -59,11 +66,12 @@ def report(paths, glob, input_format, encoding, max_size, anchor_date, types, mo
     """
     from .report import render
 
+    check_output_path(output)
     status = RunStatus(quiet)
     results = list(run_documents(paths, glob, input_format, encoding, max_size, anchor_date, types, model,
                                  pattern_dirs, jobs, quiet, status, "Reporting"))
     page = render(results, {r.doc_id: r.text for r in results}, title)
-    with atomic_output(output) as stream:
+    with open_output(output) as stream:
         stream.write(page)
     if not quiet:
         click.echo(f"factx: wrote {output} ({len(results)} documents, "
@@ -93,11 +101,18 @@ def summary(paths, glob, input_format, encoding, max_size, anchor_date, types, m
     status = RunStatus(quiet)
     s = summarize(run_documents(paths, glob, input_format, encoding, max_size, anchor_date, types, model,
                                 pattern_dirs, jobs, quiet, status, "Summarizing"))
-    fmt = fmt or ("table" if sys.stdout.isatty() else "json")
-    if fmt == "json":
-        click.echo(json.dumps(s.to_dict(top), ensure_ascii=False, indent=1))
-        sys.exit(status.exit_code)
-    console = Console(highlight=False)
+    fmt = fmt or ("table" if sys.stdout is not None and sys.stdout.isatty() else "json")
+    with open_output(None) as stream:
+        if fmt == "json":
+            stream.write(json.dumps(s.to_dict(top), ensure_ascii=False, indent=1) + "\n")
+        else:
+            _print_summary(console_for(stream, None, "auto"), s, top)
+    sys.exit(status.exit_code)
+
+
+def _print_summary(console: Console, s, top: int) -> None:
+    from .views import format_amount
+
     counts = ", ".join(f"{n} {t}" for t, n in s.facts.items())
     console.print(f"[bold]{s.documents} documents[/bold]: {counts or 'no facts'}")
     money = Table(title="Money by currency", title_style="bold green")
@@ -127,7 +142,6 @@ def summary(paths, glob, input_format, encoding, max_size, anchor_date, types, m
     for table in (money, timeline, crowd, speakers):
         if table.row_count:
             console.print(table)
-    sys.exit(status.exit_code)
 
 
 @cli.group()

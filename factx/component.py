@@ -17,8 +17,9 @@ from spacy.tokens import Doc
 from . import attendance, dates, money, quotes
 from .context import ExtractionContext, Found
 from .dateline import find_document_date
-from .errors import FactxError
+from .errors import FactxError, ModelError
 from .facts import FACT_TYPES, Fact
+from .parsing import SentenceParses
 from .pattern_files import Patterns, load_patterns
 
 SPAN_KEY = "factx"
@@ -34,9 +35,29 @@ EXTRACTORS: dict[str, Callable[[Doc, ExtractionContext], list[Found]]] = {
 #: Extractors whose results another one reads: quotes skip time expressions, attendance skips sums and dates.
 DEPENDS_ON: dict[str, tuple[str, ...]] = {"quote": ("date",), "attendance": ("money", "date")}
 
-for _name, _default in (("facts", None), ("factx_anchor", None), ("doc_date", None)):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
+#: What the token-level extractors read from earlier components: (what, the `assigns` that give it).
+NEEDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "attendance": (("part-of-speech tags (a 'tagger')", "token.tag"),
+                   ("a dependency parse (a 'parser', enabled or disabled)", "token.dep")),
+    "quote": (("part-of-speech tags (a 'tagger')", "token.tag"), ("named entities (an 'ner')", "doc.ents")),
+}
+
+
+def _set_extensions() -> None:
+    """doc._ holds only plain values (str, int, lists, dicts), so Docs serialize (DocBin,
+    to_bytes, nlp.pipe(n_process=2)); `facts` and `doc_date` read them back as objects."""
+    plain = {"factx_facts": None, "factx_doc_date": None, "factx_anchor": None, "factx_errors": None}
+    for name, default in plain.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    if not Doc.has_extension("facts"):
+        Doc.set_extension("facts", getter=lambda doc: [Fact.from_dict(d) for d in doc._.factx_facts or ()])
+    if not Doc.has_extension("doc_date"):
+        Doc.set_extension("doc_date", getter=lambda doc: date.fromisoformat(doc._.factx_doc_date)
+                          if doc._.factx_doc_date else None)
+
+
+_set_extensions()
 
 
 def parse_types(types: list[str] | tuple[str, ...] | str | None) -> tuple[str, ...]:
@@ -50,49 +71,89 @@ def parse_types(types: list[str] | tuple[str, ...] | str | None) -> tuple[str, .
     return tuple(t for t in FACT_TYPES if t in types)
 
 
-def split_at_line_breaks(doc: Doc) -> None:
-    """A line break ends a sentence: headlines, datelines and paragraphs never run together."""
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Token bounds of the sentences factx works in: the Doc's own sentences where a component
+    set them (parser, senter, sentencizer), else ends at '.', '!' and '?'; and a line break always
+    ends one (headlines, datelines and paragraphs never run together). The Doc is not changed."""
+    n = len(doc)
+    if n == 0:
+        return []
+    if doc.has_annotation("SENT_START"):
+        starts = {s.start for s in doc.sents}
+    else:
+        starts = {0} | {t.i + 1 for t in doc[:-1] if t.text in (".", "!", "?", "...")
+                        and not doc[t.i + 1].is_punct}
     for token in doc[1:]:
         prev = doc[token.i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            if not token.is_space:
-                token.is_sent_start = True
+        if ("\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)) and not token.is_space:
+            starts.add(token.i)
+    ordered = sorted(starts)
+    return list(zip(ordered, ordered[1:] + [n]))
 
 
-def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
-    if doc.has_annotation("SENT_START"):
-        return [(s.start_char, s.end_char) for s in doc.sents]
-    return [(0, len(doc.text))]
+def _char_bounds(doc: Doc, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in bounds] or [(0, len(doc.text))]
+
+
+def _assigned(nlp: Language) -> set[str]:
+    out: set[str] = set()
+    for name in nlp.component_names:
+        out.update(nlp.get_pipe_meta(name).assigns)
+    return out
+
+
+def check_pipeline(nlp: Language, types: tuple[str, ...]) -> None:
+    """Fail at `add_pipe`, naming what is missing, where the pipeline cannot give a type its input."""
+    assigned = _assigned(nlp)
+    for kind in types:
+        missing = [what for what, key in NEEDS.get(kind, ()) if key not in assigned]
+        if missing:
+            raise ModelError(f"factx: {kind} facts need {' and '.join(missing)} before factx in the pipeline; "
+                             f"use a trained pipeline such as en_core_web_sm, or choose other types "
+                             f"(money and date need neither)")
 
 
 class FactxComponent:
     def __init__(self, nlp: Language, name: str, types: list[str] | None, anchor_date: str | None,
                  patterns: list[str] | None):
         self.name = name
+        self.nlp = nlp
         self.types = parse_types(types)
         needed = set(self.types) | {d for t in self.types for d in DEPENDS_ON.get(t, ())}
         self.run_types = tuple(t for t in EXTRACTORS if t in needed)  # what runs; `types` is what is output
-        self.anchor_date = date.fromisoformat(anchor_date) if anchor_date else None
+        check_pipeline(nlp, self.run_types)
+        self.anchor_date = _as_date(anchor_date)
         self.pattern_dirs = tuple(patterns or ())
         self.patterns: Patterns = load_patterns(self.pattern_dirs)
 
+    def _parser(self):
+        """The pipeline's parser, for sentences to parse on demand (None where there is none)."""
+        return self.nlp.get_pipe("parser") if "parser" in self.nlp.component_names else None
+
     def __call__(self, doc: Doc) -> Doc:
-        anchor = doc._.factx_anchor or self.anchor_date
-        split_at_line_breaks(doc)
+        anchor = _as_date(doc._.factx_anchor) or self.anchor_date
         text = doc.text
         doc_date = find_document_date(text, self.patterns)
-        doc._.doc_date = anchor or doc_date
-        ctx = ExtractionContext(self.patterns, anchor or doc_date, text, sentence_offsets(doc))
-        facts: list[Fact] = []
+        doc._.factx_doc_date = (anchor or doc_date).isoformat() if (anchor or doc_date) else None
+        bounds = sentence_bounds(doc)
+        ctx = ExtractionContext(self.patterns, anchor or doc_date, text, _char_bounds(doc, bounds), bounds)
+        ctx.parses = SentenceParses(doc, bounds, self._parser())
+        errors: list[str] = []
         for kind in self.run_types:
-            ctx.found[kind] = EXTRACTORS[kind](doc, ctx)
+            try:
+                ctx.found[kind] = EXTRACTORS[kind](doc, ctx)
+            except Exception as exc:  # noqa: BLE001 -- one type failing keeps the document's other facts
+                ctx.found[kind] = []
+                errors.append(f"{kind} extraction failed ({type(exc).__name__}: {exc}); its facts are missing")
         starts = [s for s, _ in ctx.sentences]
+        facts: list[Fact] = []
         for kind in self.types:
             for f in ctx.found[kind]:
                 facts.append(Fact(f.type, text[f.start:f.end], f.start, f.end, self._sentence(ctx, starts, f),
                                   f.values))
         facts.sort(key=lambda f: (f.start, FACT_TYPES.index(f.type), f.end))
-        doc._.facts = facts
+        doc._.factx_facts = [f.to_dict() for f in facts]
+        doc._.factx_errors = errors or None
         spans = []
         for f in facts:
             span = doc.char_span(f.start, f.end, label=f.type, alignment_mode="expand")
@@ -108,6 +169,16 @@ class FactxComponent:
         j = max(bisect_right(starts, max(f.end - 1, f.start)) - 1, i)
         first, last = ctx.sentences[i][0], ctx.sentences[j][1]
         return " ".join(ctx.text[min(first, f.start):max(last, f.end)].split())
+
+
+def _as_date(value) -> date | None:
+    """A date from a date, an ISO string or None (the component's config and doc._.factx_anchor)."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise FactxError(f"anchor date {value!r} is not a date in YYYY-MM-DD form") from None
 
 
 @Language.factory(

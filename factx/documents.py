@@ -17,6 +17,30 @@ from typing import BinaryIO, Iterable, Iterator
 DEFAULT_MAX_BYTES = 20_000_000  # decimal, as --max-size reads "20MB"
 
 
+def format_size(n: float) -> str:
+    """A byte count as people write it: 512 bytes, 1 KB, 1.5 MB, 20 MB."""
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("KB", 1e3)):
+        if n >= scale:
+            return f"{n / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{int(n)} bytes"
+
+
+def _utf16_order(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for text that is UTF-16 without a byte order mark: NUL bytes
+    in most odd (little-endian) or most even (big-endian) positions, few in the others."""
+    sample = data[:65536]
+    if len(sample) < 4:
+        return None
+    sample = sample[: len(sample) // 2 * 2]
+    even, odd = sample[0::2], sample[1::2]
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zeros_odd > 0.6 and zeros_even < 0.1:
+        return "utf-16-le"
+    if zeros_even > 0.6 and zeros_odd < 0.1:
+        return "utf-16-be"
+    return None
+
+
 @dataclass
 class Document:
     id: str
@@ -56,12 +80,19 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> tuple[str, 
             return data.decode("utf-16"), "decoded as UTF-16 (byte order mark)"
         except UnicodeDecodeError:
             raise ValueError("has a UTF-16 byte order mark but is not valid UTF-16") from None
+    if b"\x00" in data[:65536]:
+        order = _utf16_order(data)
+        if order is None:
+            raise ValueError("binary file (contains NUL bytes), skipped")
+        try:
+            return data.decode(order), f"no byte order mark; decoded as {order.upper()} (NUL bytes between the characters)"
+        except UnicodeDecodeError:
+            raise ValueError(f"looks like {order.upper()} without a byte order mark, but is not valid; "
+                             "name the encoding with --encoding") from None
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    if b"\x00" in data[:8192]:
-        raise ValueError("binary file (contains NUL bytes), skipped")
     high = sum(b >= 0x80 for b in data[:65536])
     if high <= 0.1 * min(len(data), 65536):
         # Mostly ASCII with a few other bytes: English text in the usual legacy Windows encoding.
@@ -91,10 +122,15 @@ def _text_problem(text: str) -> str | None:
 
 
 def _walk(folder: Path, pattern: str) -> Iterator[Path | Problem]:
-    """Files under `folder` matching `pattern`, sorted, following links but never in a loop."""
+    """Files under `folder` matching `pattern`, sorted, following links but never in a loop.
+    A folder that cannot be read is a Problem (an error: its files are not processed)."""
     seen: set[str] = set()
     found = 0
-    for root, dirs, files in os.walk(folder, followlinks=True, onerror=None):
+    unreadable: list[OSError] = []
+    for root, dirs, files in os.walk(folder, followlinks=True, onerror=unreadable.append):
+        while unreadable:
+            exc = unreadable.pop(0)
+            yield Problem(str(exc.filename or root), f"folder cannot be read ({exc.strerror or exc}); its files are skipped")
         real = os.path.realpath(root)
         if real in seen:
             dirs[:] = []
@@ -107,7 +143,9 @@ def _walk(folder: Path, pattern: str) -> Iterator[Path | Problem]:
             if path.match(pattern):
                 found += 1
                 yield path
-    if not found:
+    for exc in unreadable:
+        yield Problem(str(exc.filename or folder), f"folder cannot be read ({exc.strerror or exc}); its files are skipped")
+    if not found and not unreadable:
         yield Problem(str(folder), f"no files matching {pattern} (choose others with --glob)", warning=True)
 
 
@@ -118,7 +156,10 @@ def count_documents(paths: Iterable[str], glob: str = "*.txt", input_format: str
     total = 0
     for given in paths:
         path = Path(given)
-        files = [p for p in _walk(path, glob) if isinstance(p, Path)] if path.is_dir() else [path]
+        try:
+            files = [p for p in _walk(path, glob) if isinstance(p, Path)] if path.is_dir() else [path]
+        except OSError:
+            continue
         if any(p.suffix == ".jsonl" for p in files) and input_format == "auto":
             return None
         total += len(files)
@@ -129,13 +170,14 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     size = path.stat().st_size
     if size > max_bytes:
         raise ValueError(
-            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit (raise it with --max-size)")
+            f"file is {format_size(size)}, over the {format_size(max_bytes)} limit (raise it with --max-size)")
     with open(path, "rb") as handle:
         return handle.read()
 
 
 def _records(lines: Iterable[bytes], source: str, encoding: str | None) -> Iterator[Document | Problem]:
     """Documents from JSON Lines records {"id", "text", "date"?}."""
+    seen_ids: dict[str, int] = {}
     for n, raw in enumerate(lines, 1):
         where = f"{source}:{n}"
         try:
@@ -154,12 +196,21 @@ def _records(lines: Iterable[bytes], source: str, encoding: str | None) -> Itera
             yield Problem(where, 'malformed JSON Lines record: needs an object with a "text" string')
             continue
         doc_id = str(record.get("id", where))
+        if doc_id in seen_ids:
+            yield Problem(where, f"id {doc_id!r} was already used at line {seen_ids[doc_id]}; "
+                                 "the facts of both records carry it", warning=True)
+        else:
+            seen_ids[doc_id] = n
         doc_date = None
-        if record.get("date") is not None:
+        raw_date = record.get("date")
+        if raw_date is not None:
             try:
-                doc_date = date.fromisoformat(str(record["date"])[:10])
+                if not isinstance(raw_date, str):
+                    raise ValueError
+                doc_date = date.fromisoformat(raw_date.strip()[:10])
             except ValueError:
-                yield Problem(where, f'"date" is not YYYY-MM-DD: {record["date"]!r}; using the text\'s own date', warning=True)
+                yield Problem(where, f'"date" is not a "YYYY-MM-DD" string: {raw_date!r}; '
+                                     "using the text's own date", warning=True)
         problem = _text_problem(record["text"])
         if problem:
             yield Problem(f"{where} (id {doc_id})", problem.replace("file", "text"))
@@ -194,16 +245,25 @@ def iter_documents(
     """Every document of `paths` in order; `input_format` is auto, text or jsonl."""
     for given in paths:
         if given == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
+            stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+            if stream is None:
+                yield Problem("-", "standard input is closed; nothing to read")
+                continue
             if input_format == "jsonl":
                 yield from _records(stream, "-", encoding)
             else:
                 yield from _one_text(stream.read(), "-", encoding)
             continue
         path = Path(given)
-        if path.is_dir():
+        try:
+            is_dir = path.is_dir()
+            exists = is_dir or path.exists() or path.is_symlink()
+        except PermissionError:
+            yield Problem(given, "permission denied (a folder on its path cannot be searched)")
+            continue
+        if is_dir:
             files: Iterable[Path | Problem] = _walk(path, glob)
-        elif path.exists() or path.is_symlink():
+        elif exists:
             files = [path]
         else:
             yield Problem(given, "no such file or directory")
@@ -217,7 +277,8 @@ def iter_documents(
             try:
                 if as_jsonl:
                     if item.stat().st_size > max_bytes * 50:
-                        raise ValueError(f"file is over {max_bytes * 50 / 1e6:.0f} MB (raise it with --max-size)")
+                        raise ValueError(f"file is over {format_size(max_bytes * 50)}, the limit for JSON Lines "
+                                         "(50 times --max-size; raise it with --max-size)")
                     with open(item, "rb") as handle:
                         yield from _records(handle, source, encoding)
                     continue

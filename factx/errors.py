@@ -2,8 +2,10 @@
 
     FactxError                  anything factx reports as a one-line message
     ├── InputError              a document cannot be read or decoded (names the path)
+    ├── UsageProblem            an argument that cannot work: a bad type, date, size or destination
     ├── PatternError            a pattern file is invalid (names the file, line and problem)
-    └── ModelError              the spaCy pipeline cannot be loaded
+    ├── ModelError              the spaCy pipeline cannot be loaded, or lacks what factx needs
+    └── OutputError             the output could not be written (a full disk, a closed stream)
 """
 from __future__ import annotations
 
@@ -21,6 +23,10 @@ class InputError(FactxError):
         super().__init__(f"{source}: {problem}")
 
 
+class UsageProblem(FactxError, ValueError):
+    """An argument factx cannot use (also a ValueError, for callers that catch those)."""
+
+
 class PatternError(FactxError):
     """A pattern file is invalid. `problems` lists every `file:line: problem` found."""
 
@@ -32,4 +38,13 @@ class PatternError(FactxError):
 
 
 class ModelError(FactxError):
-    """No usable spaCy pipeline."""
+    """No usable spaCy pipeline, or one without a component factx needs."""
+
+
+class OutputError(FactxError):
+    """Writing the output failed: `destination` names where, the message says why."""
+
+    def __init__(self, destination: str, problem: str):
+        self.destination = destination
+        self.problem = problem
+        super().__init__(f"{destination}: cannot write: {problem}")

@@ -12,7 +12,6 @@ import importlib
 import itertools
 import multiprocessing
 import os
-import signal
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable, Iterator
@@ -20,7 +19,10 @@ from typing import Iterable, Iterator
 import spacy
 from spacy.language import Language
 
+from . import signals
+from .chunking import PIECE_CHARS, piece_bounds
 from .cleaning import clean
+from .dateline import find_document_date
 from .documents import Document, Problem
 from .errors import ModelError
 from .facts import Fact
@@ -37,6 +39,7 @@ class Result:
     facts: list[Fact]
     warnings: list[str] = field(default_factory=list)
     text: str = field(default="", repr=False)  # the original text, for views that show it
+    errors: list[str] = field(default_factory=list)  # extraction that failed for this document
 
 
 def _load_model(name: str | None, exclude: list[str]) -> Language:
@@ -58,13 +61,14 @@ def load_nlp(model: str | None = None, types=None, anchor_date: date | None = No
              patterns: Iterable[str] = ()) -> Language:
     """The trained pipeline, slimmed to what the extractors use, with `factx` added.
 
-    The parser, lemmatizer and attribute ruler are left out: sentence boundaries
-    come from the faster `senter`, names from `ner`, fine-grained tags from `tagger`.
+    The lemmatizer and attribute ruler are left out and the parser is disabled: sentence
+    boundaries come from the faster `senter`, names from `ner`, fine-grained tags from `tagger`,
+    and factx runs the parser itself on the few sentences that need a parse (parsing.py).
     """
     nlp = _load_model(model, exclude=["lemmatizer", "attribute_ruler"])
     if "senter" in nlp.component_names:
         if "parser" in nlp.pipe_names:
-            nlp.remove_pipe("parser")
+            nlp.disable_pipe("parser")  # kept for factx to parse the sentences that need it (parsing.py)
         if "senter" in nlp.disabled:
             nlp.enable_pipe("senter")
     elif "parser" not in nlp.pipe_names:
@@ -80,27 +84,47 @@ class Extractor:
     """One loaded pipeline and the settings of a run."""
 
     def __init__(self, model: str | None = None, types=None, anchor_date: date | None = None,
-                 patterns: Iterable[str] = ()):
+                 patterns: Iterable[str] = (), piece_chars: int = PIECE_CHARS):
         self.anchor_date = anchor_date
         self.nlp = load_nlp(model, types, anchor_date, patterns)
+        self.piece_chars = piece_chars
 
     def process(self, documents: Iterable[Document], batch_size: int = BATCH_SIZE) -> Iterator[Result]:
+        """A Result for each Document, in order. A document longer than `piece_chars` runs in
+        pieces (see chunking.py) that share its document date; its facts come back as one."""
+        patterns = self.nlp.get_pipe("factx").patterns
+
         def prepared():
             for d in documents:
                 cleaned = clean(d.text)
-                doc = self.nlp.make_doc(cleaned.text)
-                doc._.factx_anchor = self.anchor_date or d.date
-                yield doc, (d, cleaned)
+                bounds = piece_bounds(cleaned.text, self.piece_chars)
+                anchor = self.anchor_date or d.date
+                if anchor is None and len(bounds) > 1:
+                    anchor = find_document_date(cleaned.text, patterns)
+                for n, (a, b) in enumerate(bounds):
+                    doc = self.nlp.make_doc(cleaned.text[a:b])
+                    doc._.factx_anchor = anchor.isoformat() if anchor else None
+                    yield doc, (d, cleaned, a, n == len(bounds) - 1)
 
-        for doc, (document, cleaned) in self.nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
-            yield Result(document.id, doc._.doc_date, self._facts(doc, document, cleaned), list(document.warnings),
-                         document.text)
+        facts: list[Fact] = []
+        errors: list[str] = []
+        doc_date = None
+        first = True
+        for doc, (document, cleaned, offset, last) in self.nlp.pipe(prepared(), as_tuples=True,
+                                                                      batch_size=batch_size):
+            if first:
+                doc_date, first = doc._.doc_date, False
+            facts.extend(self._facts(doc, document, cleaned, offset))
+            errors.extend(e for e in doc._.factx_errors or () if e not in errors)
+            if last:
+                yield Result(document.id, doc_date, facts, list(document.warnings), document.text, errors)
+                facts, errors, first = [], [], True
 
     @staticmethod
-    def _facts(doc, document: Document, cleaned) -> list[Fact]:
+    def _facts(doc, document: Document, cleaned, offset: int = 0) -> list[Fact]:
         out = []
         for f in doc._.facts:
-            start, end = cleaned.to_original(f.start), cleaned.to_original(f.end)
+            start, end = cleaned.to_original(f.start + offset), cleaned.to_original(f.end + offset)
             out.append(Fact(f.type, document.text[start:end], start, end, f.sentence, f.values, document.id))
         return out
 
@@ -122,13 +146,29 @@ _worker: Extractor | None = None
 
 def _init_worker(settings) -> None:
     global _worker
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to report; it stops the pool
+    signals.for_worker()  # Ctrl-C and SIGTERM are the parent's to report; it stops the pool
     _worker = cached_extractor(settings)
 
 
-def _run_batch(batch: list[Document]) -> list[Result]:
+def _run_batch(batch: list[Document]) -> list[Result | Problem]:
     assert _worker is not None
-    return list(_worker.process(batch))
+    return process_batch(_worker, batch)
+
+
+def process_batch(extractor: Extractor, batch: list[Document]) -> list[Result | Problem]:
+    """The batch's Results; if the batch fails, each document alone, so that one document that
+    cannot be processed is a Problem naming it and the others keep their facts."""
+    try:
+        return list(extractor.process(batch))
+    except Exception:  # noqa: BLE001 -- retried document by document below
+        pass
+    out: list[Result | Problem] = []
+    for document in batch:
+        try:
+            out.extend(extractor.process([document]))
+        except Exception as exc:  # noqa: BLE001 -- reported with the document's id, the run goes on
+            out.append(Problem(document.id, f"could not be processed: {type(exc).__name__}: {exc}"))
+    return out
 
 
 def _batches(items: Iterable[Document | Problem], size: int) -> Iterator[list[Document | Problem]]:
@@ -149,16 +189,25 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def prepare(model: str | None = None, types=None, anchor_date: date | None = None,
+            patterns: Iterable[str] = ()) -> tuple:
+    """The settings of a run, with its pipeline loaded now (so a bad model or pattern file fails early)."""
+    settings = (model, tuple(types) if types else None, anchor_date, tuple(patterns))
+    cached_extractor(settings)
+    return settings
+
+
 def run(items: Iterable[Document | Problem], jobs: int = 1, model: str | None = None, types=None,
         anchor_date: date | None = None, patterns: Iterable[str] = (),
-        batch_size: int = BATCH_SIZE) -> Iterator[Result | Problem]:
+        batch_size: int = BATCH_SIZE, settings: tuple | None = None) -> Iterator[Result | Problem]:
     """Results and Problems in input order. Problems pass through untouched."""
-    settings = (model, tuple(types) if types else None, anchor_date, tuple(patterns))
+    if settings is None:
+        settings = (model, tuple(types) if types else None, anchor_date, tuple(patterns))
     if jobs <= 1:
         extractor = cached_extractor(settings)
         for batch in _batches(items, batch_size):
             docs = [d for d in batch if isinstance(d, Document)]
-            results = iter(extractor.process(docs, batch_size))
+            results = iter(process_batch(extractor, docs))
             for item in batch:
                 yield next(results) if isinstance(item, Document) else item
         return
@@ -166,7 +215,7 @@ def run(items: Iterable[Document | Problem], jobs: int = 1, model: str | None = 
     items = iter(items)
     head = list(itertools.islice(items, PARALLEL_BATCH_SIZE * jobs * 2))
     if len(head) < PARALLEL_BATCH_SIZE * jobs * 2:
-        yield from run(head, 1, *settings, batch_size=batch_size)
+        yield from run(head, 1, batch_size=batch_size, settings=settings)
         return
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     if ctx.get_start_method() == "fork":

@@ -169,7 +169,8 @@ def _strip_span(text: str, s: int, e: int, trailing: str) -> tuple[int, int]:
 
 
 class QuoteExtractor:
-    def __init__(self, doc: Doc, rules: QuoteRules, date_spans=(), text: str | None = None):
+    def __init__(self, doc: Doc, rules: QuoteRules, date_spans=(), text: str | None = None,
+                 sentences: list[tuple[int, int]] | None = None):
         self.doc = doc
         self.date_tokens = set()
         for cs, ce in date_spans:
@@ -178,10 +179,11 @@ class QuoteExtractor:
                 self.date_tokens.update(range(span.start, span.end))
         self.text = doc.text if text is None else text
         self.rules = rules
+        self.sent_starts = [a for a, _ in sentences] if sentences else [0]
+        self.sent_start_set = set(self.sent_starts)
         self.names = self._name_spans()
         self._clean: dict[tuple[int, int], str] = {}
         self._fullest: dict[tuple[str, str], str] = {}
-        self.sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
         person_words = [self.clean_name(sp).split() for sp in self.names if sp.label_ == "PERSON" and len(sp) > 1]
         self.person_name_words = {w for words in person_words if words for w in (words[0], words[-1])}
         self.name_at_end = {span.end: span for span in self.names}
@@ -215,7 +217,7 @@ class QuoteExtractor:
                 if prev.tag_ == "NNP" and prev.is_title and prev.ent_type_ in ("", "PERSON") \
                         and prev.lower_.rstrip(".") not in self.rules.titles \
                         and prev.lower_.rstrip(".") not in self.rules.honorifics \
-                        and (before is None or not before.is_alpha or prev.is_sent_start):
+                        and (before is None or not before.is_alpha or prev.i in self.sent_start_set):
                     start -= 1
             if end > start:
                 spans.append(Span(doc, start, end, label=ent.label_))
@@ -756,12 +758,6 @@ class QuoteExtractor:
         return j
 
 
-def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    if doc.has_annotation("SENT_START"):
-        return [(s.start, s.end) for s in doc.sents]
-    return [(0, len(doc))]
-
-
 def _quote_fact(text: str, s: int, e: int, speaker: Speaker, kind: str, cue: str | None) -> Found:
     return Found("quote", s, e, {"speaker": speaker.name, "role": speaker.role if speaker.is_person else None,
                                  "quote": text[s:e], "kind": kind, "cue": cue})
@@ -772,10 +768,11 @@ def extract(doc: Doc, ctx: ExtractionContext) -> list[Found]:
     if not len(doc):
         return []
     rules = _rules(ctx.patterns, doc.vocab)
-    x = QuoteExtractor(doc, rules, [(f.start, f.end) for f in ctx.found.get("date", [])], ctx.text)
+    x = QuoteExtractor(doc, rules, [(f.start, f.end) for f in ctx.found.get("date", [])], ctx.text,
+                       ctx.sentence_tokens)
     text = ctx.text
     cues = rules.cues(doc)
-    sentences = _sentence_bounds(doc)
+    sentences = ctx.sentence_tokens
     sent_of = [0] * len(doc)
     for n, (s, e) in enumerate(sentences):
         for i in range(s, e):
@@ -962,7 +959,7 @@ def _indirect(x: QuoteExtractor, doc: Doc, c0: int, c1: int, kind: str, s0: int,
         speaker = x.speaker_after(c1, j) or _plain_speaker(x, phrase)
         if speaker is None:
             return None
-        if j < s1 and doc[j].text == "," and (c0 == s0 or doc[c0 - 1].is_sent_start):
+        if j < s1 and doc[j].text == "," and (c0 == s0 or c0 - 1 in x.sent_start_set):
             return speaker, (doc[j + 1].idx, doc[s1 - 1].idx + len(doc[s1 - 1]))
         if c0 > s0 and doc[c0 - 1].text == ",":
             return speaker, (doc[s0].idx, doc[c0 - 1].idx)

@@ -80,9 +80,19 @@ def _short_doc(doc_id: str) -> str:
     return doc_id.rsplit("/", 1)[-1]
 
 
-def print_tables(results, stream: TextIO, width: int | None = None) -> None:
+def console_for(stream: TextIO, width: int | None = None, color: str = "auto") -> Console:
+    """A Rich console on `stream`; `color` is auto (colour on a terminal), always or never."""
+    if color == "always":
+        return Console(file=stream, width=width or 100 if not stream.isatty() else width, highlight=False,
+                       force_terminal=True)
+    if color == "never":
+        return Console(file=stream, width=width, highlight=False, no_color=True, color_system=None)
+    return Console(file=stream, width=width, highlight=False)
+
+
+def print_tables(results, stream: TextIO, width: int | None = None, color: str = "auto") -> None:
     """One table a fact type. Wide terminals get a Doc column; narrow ones a table per document."""
-    console = Console(file=stream, width=width, highlight=False)
+    console = console_for(stream, width, color)
     facts = [f for r in results for f in r.facts]
     if not facts:
         console.print(f"No facts found in {len(results)} document(s).")

@@ -74,9 +74,10 @@ def _csv_value(value):
 class TableWriter:
     """Rich tables, one a fact type, printed when the run ends (see views.py)."""
 
-    def __init__(self, stream: TextIO, width: int | None = None):
+    def __init__(self, stream: TextIO, width: int | None = None, color: str = "auto"):
         self.stream = stream
         self.width = width
+        self.color = color
         self.results: list[Result] = []
 
     def write(self, result: Result) -> None:
@@ -85,7 +86,7 @@ class TableWriter:
     def close(self) -> None:
         from .views import print_tables
 
-        print_tables(self.results, self.stream, width=self.width)
+        print_tables(self.results, self.stream, width=self.width, color=self.color)
 
 
 WRITERS: dict[str, Callable[[TextIO], object]] = {
