@@ -6,7 +6,7 @@
 """
 from .api import extract, extract_many
 from .documents import Document
-from .errors import FactxError, InputError, ModelError, PatternError
+from .errors import FactxError, InputError, ModelError, OutputError, PatternError, UsageProblem
 from .facts import FACT_TYPES, Fact
 from .pipeline import Result
 
@@ -17,8 +17,10 @@ __all__ = [
     "FactxError",
     "InputError",
     "ModelError",
+    "OutputError",
     "PatternError",
     "Result",
+    "UsageProblem",
     "extract",
     "extract_many",
 ]

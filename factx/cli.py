@@ -11,15 +11,13 @@ from __future__ import annotations
 import codecs
 import functools
 import os
-import re
 import sys
-from datetime import date
 from typing import Iterable
 
 import click
 
 from . import signals
-from .documents import DEFAULT_MAX_BYTES, Problem, format_size, iter_documents
+from .documents import DEFAULT_MAX_BYTES, Problem, as_date, format_size, iter_documents
 from .errors import FactxError, ModelError, OutputError, PatternError, UsageProblem
 from .facts import FACT_TYPES
 from .output import check_output_path, open_output
@@ -28,21 +26,11 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_WARNING, EXIT_OUTPUT = 0, 1, 2, 3, 4
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 
 
-def parse_iso_date(value: str) -> date:
-    """A YYYY-MM-DD date, or a UsageProblem that tells a malformed date from an impossible one."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        raise UsageProblem(f"{value!r} is not a date in YYYY-MM-DD form")
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError as exc:
-        raise UsageProblem(f"{value!r} is not a real date ({exc})") from None
-
-
 def _parse_date(ctx, param, value):
     if value is None:
         return None
     try:
-        return parse_iso_date(value)
+        return as_date(value, "date")
     except UsageProblem as exc:
         raise click.BadParameter(str(exc)) from None
 

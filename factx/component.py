@@ -15,9 +15,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import attendance, dates, money, quotes
+from .cleaning import clean
 from .context import ExtractionContext, Found
 from .dateline import find_document_date
-from .errors import FactxError, ModelError
+from .errors import FactxError, ModelError, UsageProblem
 from .facts import FACT_TYPES, Fact
 from .parsing import SentenceParses
 from .pattern_files import Patterns, load_patterns
@@ -67,7 +68,7 @@ def parse_types(types: list[str] | tuple[str, ...] | str | None) -> tuple[str, .
         types = [t.strip() for t in types.split(",") if t.strip()]
     unknown = [t for t in types if t not in FACT_TYPES]
     if unknown:
-        raise FactxError(f"unknown fact type {unknown[0]!r}: choose from {', '.join(FACT_TYPES)}")
+        raise UsageProblem(f"unknown fact type {unknown[0]!r}: choose from {', '.join(FACT_TYPES)}")
     return tuple(t for t in FACT_TYPES if t in types)
 
 
@@ -131,17 +132,23 @@ class FactxComponent:
         return self.nlp.get_pipe("parser") if "parser" in self.nlp.component_names else None
 
     def __call__(self, doc: Doc) -> Doc:
+        """Facts into doc._ and doc.spans. Where the text needs cleaning (odd spaces, sentences glued
+        as in "ASEAN.Djauhari", see cleaning.py), the components before factx run again on a
+        cleaned copy, so that the facts are those the CLI finds; offsets map back to `doc.text`."""
         anchor = _as_date(doc._.factx_anchor) or self.anchor_date
-        text = doc.text
+        original = doc.text
+        cleaned = clean(original)
+        work = doc if cleaned.text == original else self._reprocessed(cleaned.text)
+        text = work.text
         doc_date = find_document_date(text, self.patterns)
         doc._.factx_doc_date = (anchor or doc_date).isoformat() if (anchor or doc_date) else None
-        bounds = sentence_bounds(doc)
-        ctx = ExtractionContext(self.patterns, anchor or doc_date, text, _char_bounds(doc, bounds), bounds)
-        ctx.parses = SentenceParses(doc, bounds, self._parser())
+        bounds = sentence_bounds(work)
+        ctx = ExtractionContext(self.patterns, anchor or doc_date, text, _char_bounds(work, bounds), bounds)
+        ctx.parses = SentenceParses(work, bounds, self._parser())
         errors: list[str] = []
         for kind in self.run_types:
             try:
-                ctx.found[kind] = EXTRACTORS[kind](doc, ctx)
+                ctx.found[kind] = EXTRACTORS[kind](work, ctx)
             except Exception as exc:  # noqa: BLE001 -- one type failing keeps the document's other facts
                 ctx.found[kind] = []
                 errors.append(f"{kind} extraction failed ({type(exc).__name__}: {exc}); its facts are missing")
@@ -149,7 +156,8 @@ class FactxComponent:
         facts: list[Fact] = []
         for kind in self.types:
             for f in ctx.found[kind]:
-                facts.append(Fact(f.type, text[f.start:f.end], f.start, f.end, self._sentence(ctx, starts, f),
+                start, end = cleaned.to_original(f.start), cleaned.to_original(f.end)
+                facts.append(Fact(f.type, original[start:end], start, end, self._sentence(ctx, starts, f),
                                   f.values))
         facts.sort(key=lambda f: (f.start, FACT_TYPES.index(f.type), f.end))
         doc._.factx_facts = [f.to_dict() for f in facts]
@@ -161,6 +169,15 @@ class FactxComponent:
                 spans.append(span)
         doc.spans[SPAN_KEY] = spans
         return doc
+
+    def _reprocessed(self, text: str) -> Doc:
+        """`text` through the pipeline's components that come before factx."""
+        work = self.nlp.make_doc(text)
+        for _, proc in self.nlp.pipeline:
+            if proc is self:
+                break
+            work = proc(work)
+        return work
 
     @staticmethod
     def _sentence(ctx: ExtractionContext, starts: list[int], f: Found) -> str:

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
+
+from .errors import UsageProblem
 
 DEFAULT_MAX_BYTES = 20_000_000  # decimal, as --max-size reads "20MB"
 
@@ -41,12 +44,36 @@ def _utf16_order(data: bytes) -> str | None:
     return None
 
 
+def as_date(value, what: str = "date") -> date | None:
+    """A date from a date, a "YYYY-MM-DD" string or None; a UsageProblem telling a malformed
+    date from an impossible one ("2024-02-30") for anything else."""
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    if not isinstance(value, str):
+        raise UsageProblem(f"{what} must be a date or a 'YYYY-MM-DD' string, not {type(value).__name__}")
+    text = value.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise UsageProblem(f"{what} {value!r} is not a date in YYYY-MM-DD form")
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise UsageProblem(f"{what} {value!r} is not a real date ({exc})") from None
+
+
 @dataclass
 class Document:
     id: str
     text: str
-    date: date | None = None  # from a JSON Lines record's "date"
+    date: date | None = None  # from a JSON Lines record's "date"; a "YYYY-MM-DD" string is accepted
     warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self):
+        if not isinstance(self.text, str):
+            raise UsageProblem(f"document {self.id!r}: text must be a str, not {type(self.text).__name__}")
+        self.id = str(self.id)
+        self.date = as_date(self.date, f"document {self.id!r}: date")
 
 
 @dataclass

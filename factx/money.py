@@ -12,7 +12,7 @@ from typing import Iterator
 
 import regex
 
-from .numbers import DIGITS, NumberGrammar, grammar_for
+from .numbers import DIGITS, NumberGrammar, digits_value, grammar_for
 from .pattern_files import Patterns, alternation
 
 
@@ -57,20 +57,25 @@ class MoneyFinder:
         minor_words = alternation(n for n in self.minor if len(n) > 1)
         minor_letters = alternation(n for n in self.minor if len(n) == 1)
         # A range joins two figures with "-" or "to", or "and" after "between". "from $55bn to $110bn"
-        # is a change, two facts; "ranging from $5 to $10" is a range.
-        conn = r"(?:\s*[-–]\s*|(?(from)(?!)|\s+to\s+)|(?(between)\s+and\s+|(?!)))"
+        # is a change, two facts; "ranging from $5 to $10" is a range; "fell by $2m to $40m" is a
+        # change and a new level, two facts.
+        conn = r"(?:\s*[-–]\s*|(?(from)(?!)|(?(by)(?!)|\s+to\s+))|(?(between)\s+and\s+|(?!)))"
+        # Symbols that may follow the amount ("2,50 €", "100€"): those that are not letters.
+        after_sym = alternation(s for s in self.symbol_code if not regex.search(r"\p{L}", s))
         self.rx = regex.compile(
             rf"""
             (?<![\p{{L}}\d.,$])
             (?P<from>(?<=(?<!(?i:rang(?:e|es|ed|ing))\s)(?i:from)\s))?
+            (?P<by>(?<=(?i:by)\s))?
             (?:(?P<qual>(?i:{before}))\s+)?
             (?P<between>(?i:between)\s+)?
             (?:
-              (?P<sym>{sym})\s?(?P<f1>{digits_fig})
+              (?P<neg>(?<![\p{{L}}\d])[-\u2212](?=\S))?(?P<sym>{sym})\s?(?P<f1>{digits_fig})
                 (?:{conn}(?P<sym2>{sym})?\s?(?P<f2>{digits_fig}))?
                 (?:\s+(?i:{name})(?![\p{{L}}]))?
             | (?P<w1>{fig})(?:{conn}(?P<w2>{fig}))?
                 \s+(?:of\s+)?(?P<name>(?i:{name}))(?![\p{{L}}])
+            | (?P<a1>{digits_fig})\s?(?P<sym_after>{after_sym})(?!\s?\d)
             | (?P<m1>{fig})(?:\s+(?P<minor>(?i:{minor_words}))|(?P<minor1>{minor_letters}))(?![\p{{L}}]|\.\p{{L}})
             | (?P<vague>(?i:(?:tens|hundreds)\s+of\s+)?(?i:{scale})\s+of\s+)(?P<vname>(?i:{name}))(?![\p{{L}}])
             )
@@ -104,6 +109,10 @@ class MoneyFinder:
             code = last_dollar if sym == "$" else self.symbol_code[sym]
             lo = self.numbers.parse(m.group("f1"))
             hi = self.numbers.parse(m.group("f2")) if m.group("f2") else None
+        elif m.group("sym_after"):
+            sym = m.group("sym_after")
+            code = last_dollar if sym == "$" else self.symbol_code[sym]
+            lo, hi = self.numbers.parse(m.group("a1")), None
         elif m.group("name"):
             code = self.name_code[m.group("name").lower()]
             if m.group("name").lower() in ("dollars", "dollar"):
@@ -123,6 +132,8 @@ class MoneyFinder:
         if hi is not None:
             f1, f2 = (m.group("f1"), m.group("f2")) if m.group("sym") else (m.group("w1"), m.group("w2"))
             lo, hi = self._spread_scale(lo, hi, f1, f2)
+        if m.group("neg"):  # "-$5 million": a loss, a debt
+            lo, hi = -lo, (-hi if hi is not None else None)
         return MoneyMatch(start, end, _number(lo), _number(hi) if hi is not None else None, code, qualifier)
 
     def _spread_scale(self, lo: float, hi: float, lo_text: str, hi_text: str) -> tuple[float, float]:
@@ -130,7 +141,7 @@ class MoneyFinder:
         bare = regex.fullmatch(DIGITS, lo_text.strip())
         top = regex.match(DIGITS, hi_text.strip())
         if bare and top:
-            base = float(top.group(0).replace(",", ""))
+            base = digits_value(top.group(0))
             if base and hi / base > 1:
                 lo *= hi / base
         return lo, hi

@@ -12,7 +12,19 @@ import regex
 
 from .pattern_files import Patterns, alternation
 
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+# Thousands with commas ("1,000.5"); a decimal comma ("2,50", "3,5", "1.234,56": one or two digits
+# after the comma, where three would be thousands); plain digits with a decimal point.
+DIGITS = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+,\d{2}(?![,.]?\d)"
+          r"|\d+,\d{1,2}(?![,.]?\d)|\d+(?:\.\d+)?|\.\d+)")
+_DECIMAL_COMMA = regex.compile(r"(\d{1,3}(?:\.\d{3})+|\d+),(\d{1,2})")
+
+
+def digits_value(text: str) -> float:
+    """The value of digits matched by DIGITS: '1,000' is 1000, '2,50' is 2.5, '1.234,56' is 1234.56."""
+    m = _DECIMAL_COMMA.fullmatch(text)
+    if m:
+        return float(m.group(1).replace(".", "") + "." + m.group(2))
+    return float(text.replace(",", ""))
 
 
 class NumberGrammar:
@@ -46,7 +58,7 @@ class NumberGrammar:
             return None
         m = regex.match(DIGITS, t)
         if m:
-            value = float(m.group(0).replace(",", ""))
+            value = digits_value(m.group(0))
             rest = t[m.end():].strip()
         else:
             value, rest = self._words(t)

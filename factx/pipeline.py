@@ -21,7 +21,7 @@ from spacy.language import Language
 
 from . import signals
 from .chunking import PIECE_CHARS, piece_bounds
-from .cleaning import clean
+from .cleaning import CleanText, clean
 from .dateline import find_document_date
 from .documents import Document, Problem
 from .errors import ModelError
@@ -91,12 +91,26 @@ class Extractor:
 
     def process(self, documents: Iterable[Document], batch_size: int = BATCH_SIZE) -> Iterator[Result]:
         """A Result for each Document, in order. A document longer than `piece_chars` runs in
-        pieces (see chunking.py) that share its document date; its facts come back as one."""
+        pieces (see chunking.py), one piece at a time so that memory stays that of one piece,
+        sharing the document's date; its facts come back as one Result."""
+        short: list[tuple[Document, CleanText]] = []
+        for d in documents:
+            cleaned = clean(d.text)
+            if len(cleaned.text) <= self.piece_chars:
+                short.append((d, cleaned))
+                continue
+            yield from self._run(short, batch_size)
+            short = []
+            yield from self._run([(d, cleaned)], 1)
+        yield from self._run(short, batch_size)
+
+    def _run(self, documents: list[tuple[Document, CleanText]], batch_size: int) -> Iterator[Result]:
+        if not documents:
+            return
         patterns = self.nlp.get_pipe("factx").patterns
 
         def prepared():
-            for d in documents:
-                cleaned = clean(d.text)
+            for d, cleaned in documents:
                 bounds = piece_bounds(cleaned.text, self.piece_chars)
                 anchor = self.anchor_date or d.date
                 if anchor is None and len(bounds) > 1:

@@ -29,7 +29,9 @@ mark.quote{background:#fff3b0}mark.quote.money,mark.quote.date,mark.quote.attend
 mark.pinned{outline:2px solid #d32f2f}
 .legend span{display:inline-block;padding:1px 8px;margin-right:6px;border-radius:3px;color:#222}
 aside{position:sticky;top:12px;align-self:start;background:#fff;border:1px solid #ddd;border-radius:6px;padding:12px}
-aside pre{white-space:pre-wrap;font-size:12px;margin:0}
+aside dl{display:grid;grid-template-columns:auto 1fr;gap:2px 8px;font-size:12px;margin:0 0 10px;
+ border-bottom:1px solid #eee;padding-bottom:8px}aside dt{color:#666}aside dd{margin:0;word-break:break-word}
+.filters{margin:6px 0 8px;display:flex;gap:8px;align-items:center}.filters input{flex:1;padding:3px 6px}
 table{border-collapse:collapse;width:100%;background:#fff;font-size:13px}
 th,td{border:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top}
 th{background:#eceff1;cursor:pointer;user-select:none;position:sticky;top:0}th.asc::after{content:" ▲"}th.desc::after{content:" ▼"}
@@ -39,8 +41,24 @@ SCRIPT = """
 (function(){
   const facts = JSON.parse(document.getElementById('facts-data').textContent);
   const panel = document.getElementById('detail');
+  const FIELDS = ['type', 'text', 'amount', 'amount_max', 'currency', 'qualifier', 'value', 'resolved',
+                  'count', 'count_max', 'attendees', 'status', 'speaker', 'role', 'quote', 'kind', 'cue',
+                  'start', 'end', 'doc'];
   function describe(ids){
-    return ids.map(i => JSON.stringify(facts[i], null, 1)).join('\\n\\n');
+    // One list of field names and values a fact (null fields left out).
+    const box = document.createElement('div');
+    ids.forEach(i => {
+      const dl = document.createElement('dl');
+      FIELDS.forEach(name => {
+        const v = facts[i][name];
+        if (v === undefined || v === null) return;
+        const dt = document.createElement('dt'); dt.textContent = name;
+        const dd = document.createElement('dd'); dd.textContent = String(v);
+        dl.append(dt, dd);
+      });
+      box.appendChild(dl);
+    });
+    return box;
   }
   document.querySelectorAll('mark[data-facts]').forEach(m => {
     const ids = m.dataset.facts.split(' ').map(Number);
@@ -50,7 +68,8 @@ SCRIPT = """
       document.querySelectorAll('mark[data-facts]').forEach(x => {
         if (x.dataset.facts.split(' ').some(i => ids.includes(Number(i)))) x.classList.add('pinned');
       });
-      panel.querySelector('pre').textContent = describe(ids);
+      const target = panel.querySelector('.details');
+      target.replaceChildren(describe(ids));
     });
   });
   document.querySelectorAll('table.sortable th').forEach((th, col) => {
@@ -59,17 +78,35 @@ SCRIPT = """
       const asc = !th.classList.contains('asc');
       th.parentNode.querySelectorAll('th').forEach(x => x.classList.remove('asc', 'desc'));
       th.classList.add(asc ? 'asc' : 'desc');
+      // Numbers sort as numbers, before dates (ISO values sort as written) and then text.
       const key = r => r.cells[col].dataset.sort ?? r.cells[col].textContent;
+      const isNum = v => v !== '' && !isNaN(Number(v));
       const rows = Array.from(body.rows);
-      const numeric = rows.every(r => key(r) === '' || !isNaN(Number(key(r))));
       rows.sort((a, b) => {
         const x = key(a), y = key(b);
-        const c = numeric ? Number(x) - Number(y) : x.localeCompare(y);
+        let c;
+        if (isNum(x) && isNum(y)) c = Number(x) - Number(y);
+        else if (isNum(x) !== isNum(y)) c = isNum(x) ? -1 : 1;
+        else c = x.localeCompare(y, undefined, {numeric: true});
         return asc ? c : -c;
       });
       rows.forEach(r => body.appendChild(r));
     });
   });
+  const typeFilter = document.getElementById('type-filter');
+  const search = document.getElementById('search');
+  function filter(){
+    const kind = typeFilter.value, words = search.value.trim().toLowerCase();
+    let shown = 0;
+    document.querySelectorAll('#facts tbody tr').forEach(r => {
+      const ok = (!kind || r.dataset.type === kind) && (!words || r.textContent.toLowerCase().includes(words));
+      r.hidden = !ok;
+      if (ok) shown++;
+    });
+    document.getElementById('shown').textContent = shown;
+  }
+  typeFilter.addEventListener('change', filter);
+  search.addEventListener('input', filter);
   const marked = new Set();
   document.querySelectorAll('mark[data-facts]').forEach(m => m.dataset.facts.split(' ').forEach(i => marked.add(i)));
   document.body.dataset.highlighted = marked.size;
@@ -131,8 +168,9 @@ def render(results: Iterable, texts: dict[str, str], title: str = "factx report"
             f'<p class="counts">{counts}</p>'
             f'<div class="text">{highlighted_html(texts[result.doc_id], numbered)}</div></section>')
         for i, f in numbered:
-            rows.append("<tr>" + _cell(result.doc_id) + _cell(f.type) + _cell(f.text)
+            rows.append(f'<tr data-type="{f.type}">' + _cell(result.doc_id) + _cell(f.type) + _cell(f.text)
                         + _cell(fact_summary(f), _sort_key(f)) + _cell(f.start, f.start) + "</tr>")
+    options = "".join(f'<option value="{t}">{t}</option>' for t in FACT_TYPES)
     legend = "".join(f'<span style="background:{COLOURS[t]}">{t}</span>' for t in FACT_TYPES)
     data = json.dumps(all_facts, ensure_ascii=False).replace("</", "<\\/")
     return f"""<!DOCTYPE html>
@@ -144,10 +182,13 @@ def render(results: Iterable, texts: dict[str, str], title: str = "factx report"
 <main><div>
 {''.join(sections)}
 <section class="doc"><h2>All facts</h2>
+<div class="filters"><select id="type-filter" aria-label="Fact type"><option value="">all types</option>{options}</select>
+<input id="search" type="search" placeholder="Search the facts" aria-label="Search the facts">
+<span><span id="shown">{len(all_facts)}</span> shown</span></div>
 <table class="sortable" id="facts"><thead><tr><th>Document</th><th>Type</th><th>Evidence</th><th>Value</th>
 <th>Offset</th></tr></thead><tbody>{''.join(rows)}</tbody></table></section>
 </div>
-<aside id="detail"><strong>Fact details</strong><p>Hover a highlight for its value; click to pin it here.</p><pre></pre></aside>
+<aside id="detail"><strong>Fact details</strong><p>Hover a highlight for its value; click to pin it here.</p><div class="details"></div></aside>
 </main>
 <script type="application/json" id="facts-data">{data}</script>
 <script>{SCRIPT}</script>

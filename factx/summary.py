@@ -5,6 +5,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+import regex
+
 from .facts import Fact
 
 
@@ -12,7 +14,8 @@ from .facts import Fact
 class Summary:
     documents: int = 0
     facts: Counter = field(default_factory=Counter)
-    money: dict[str, dict[str, Any]] = field(default_factory=dict)  # currency -> {count, total, largest, evidence, doc}
+    # currency -> {count, total, largest, evidence, doc}; conversions and parts of a whole are left out (counted_money)
+    money: dict[str, dict[str, Any]] = field(default_factory=dict)
     timeline: Counter = field(default_factory=Counter)  # YYYY-MM -> mentions
     attendance: list[Fact] = field(default_factory=list)  # largest first
     speakers: Counter = field(default_factory=Counter)
@@ -39,15 +42,38 @@ def month_of(value: str) -> str | None:
     return None
 
 
+# "2 trillion yuan ($282 billion)", "2 trillion yuan, or about $282 billion": the second is the first converted.
+_CONVERSION = regex.compile(r"\s*(?:\(|,?\s+or\s+|\s*/\s*)\s*$", regex.I)
+# "$5 billion, including $2 billion for roads": the second is part of the first.
+_PART = regex.compile(r"\b(?:including|includes|of which|of that|of it|out of which|among them)\b", regex.I)
+
+
+def counted_money(facts: list[Fact], text: str) -> list[Fact]:
+    """The money facts a sum should add: not a conversion of the amount just before it, and not a
+    part of a larger amount of the same currency given earlier in the same sentence."""
+    money = [f for f in facts if f.type == "money" and f.currency]
+    kept = []
+    for n, f in enumerate(money):
+        prev = money[n - 1] if n else None
+        if prev is not None and prev.currency != f.currency and _CONVERSION.fullmatch(text[prev.end:f.start]):
+            continue
+        if any(w.currency == f.currency and w.sentence == f.sentence and w.end <= f.start and w.amount > f.amount
+               and _PART.search(text[w.end:f.start]) for w in money[:n]):
+            continue
+        kept.append(f)
+    return kept
+
+
 def summarize(results: Iterable) -> Summary:
     s = Summary()
     money: dict[str, dict[str, Any]] = defaultdict(lambda: {"count": 0, "total": 0, "largest": None,
                                                             "evidence": None, "doc": None})
     for result in results:
         s.documents += 1
+        counted = {id(f) for f in counted_money(result.facts, result.text)}
         for f in result.facts:
             s.facts[f.type] += 1
-            if f.type == "money" and f.currency:
+            if f.type == "money" and id(f) in counted:
                 m = money[f.currency]
                 m["count"] += 1
                 m["total"] += f.amount

@@ -80,14 +80,23 @@ def _short_doc(doc_id: str) -> str:
     return doc_id.rsplit("/", 1)[-1]
 
 
+class PipeConsole(Console):
+    """Rich ends the process with status 1 when the reader of a pipe leaves (`| head`); factx
+    treats that as the end of the reading, as every other output does (cli.handle_errors)."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def console_for(stream: TextIO, width: int | None = None, color: str = "auto") -> Console:
     """A Rich console on `stream`; `color` is auto (colour on a terminal), always or never."""
     if color == "always":
-        return Console(file=stream, width=width or 100 if not stream.isatty() else width, highlight=False,
-                       force_terminal=True)
+        return PipeConsole(file=stream, width=width or (None if stream.isatty() else 100), highlight=False,
+                           force_terminal=True)
     if color == "never":
-        return Console(file=stream, width=width, highlight=False, no_color=True, color_system=None)
-    return Console(file=stream, width=width, highlight=False)
+        return PipeConsole(file=stream, width=width, highlight=False, no_color=True, color_system=None)
+    return PipeConsole(file=stream, width=width, highlight=False)
 
 
 def print_tables(results, stream: TextIO, width: int | None = None, color: str = "auto") -> None:

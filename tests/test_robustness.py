@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
+
+import pytest
 
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
@@ -78,7 +80,9 @@ def test_jobs_1_and_jobs_2_give_identical_output(tmp_path):
     assert docs == sorted(docs) and len(set(docs)) == 70
 
 
-def test_ctrl_c_stops_promptly_without_a_traceback_or_a_partial_file(tmp_path):
+def _start_a_long_run(tmp_path, jobs: str = "2"):
+    """A run over 400 documents to -o, returned once documents are going through: its output file
+    has grown (waiting on progress, not on a sleep)."""
     folder = tmp_path / "big"
     folder.mkdir()
     text = (ROOT / "seeds" / "002_99a0967cf1d4d7da.txt").read_text(encoding="utf-8")
@@ -86,19 +90,113 @@ def test_ctrl_c_stops_promptly_without_a_traceback_or_a_partial_file(tmp_path):
         (folder / f"{n:03}.txt").write_text(text, encoding="utf-8")
     out = tmp_path / "facts.jsonl"
     out.write_text("previous\n", encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "factx", "extract", str(folder), "-o", str(out), "-j", "2"],
+    proc = subprocess.Popen([sys.executable, "-m", "factx", "extract", str(folder), "-o", str(out), "-j", jobs],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.time() + 120
-    while not list(tmp_path.glob(".facts.jsonl.*.part")) and time.time() < deadline:
-        time.sleep(0.2)
-    time.sleep(3)  # the pipeline is loaded and documents are going through
-    assert proc.poll() is None, "the run ended before it could be interrupted"
-    proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130
-    assert b"factx: interrupted" in err and b"Traceback" not in err
+    deadline = time.time() + 300
+    while time.time() < deadline and proc.poll() is None:
+        if any(p.stat().st_size > 0 for p in tmp_path.glob(".facts.jsonl.*.part")):
+            break
+        time.sleep(0.05)
+    assert proc.poll() is None, "the run ended before it could be stopped"
+    return proc, out
+
+
+@pytest.mark.parametrize("signum, status, message", [(signal.SIGINT, 130, b"factx: interrupted"),
+                                                     (signal.SIGTERM, 143, b"factx: terminated")])
+def test_a_signal_stops_the_run_without_a_traceback_or_a_partial_file(tmp_path, signum, status, message):
+    proc, out = _start_a_long_run(tmp_path)
+    proc.send_signal(signum)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == status, err
+    assert message in err and b"Traceback" not in err and b"Error" not in err
     assert out.read_text(encoding="utf-8") == "previous\n"
-    assert not list(tmp_path.glob("*.part"))
+    assert not list(tmp_path.glob("*.part")) and not list(tmp_path.glob(".*.part"))
+
+
+def test_a_document_over_spacys_max_length_is_processed_in_pieces(tmp_path):
+    seed = (ROOT / "seeds" / "002_99a0967cf1d4d7da.txt").read_text(encoding="utf-8")
+    long_text = (seed + "\n\n") * 330  # 1.3 million characters, over nlp.max_length
+    assert len(long_text) > 1_000_000
+    (tmp_path / "a_long.txt").write_text(long_text, encoding="utf-8")
+    (tmp_path / "b_short.txt").write_text("The fund raised $5 million.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path), "--format", "jsonl", "-j", "1"])
+    assert result.exit_code == 0, result.stderr
+    facts = [json.loads(line) for line in result.stdout.splitlines()]
+    per_copy = len(factx.extract(seed, types=None))
+    long_facts = [f for f in facts if f["doc"].endswith("a_long.txt")]
+    assert all(long_text[f["start"]:f["end"]] == f["text"] for f in long_facts)
+    assert len(long_facts) == 330 * per_copy
+    assert [f["doc"] for f in facts].count(str(tmp_path / "b_short.txt")) == 1
+    # The API takes it too, with the same facts.
+    assert len(factx.extract(long_text)) == 330 * per_copy
+
+
+def test_pieces_end_at_paragraphs_then_lines_then_sentences():
+    from factx.chunking import piece_bounds
+
+    text = "A b c. " * 30 + "\n\n" + "D e f. " * 30
+    bounds = piece_bounds(text, 300)
+    assert bounds[0][1] == text.index("D e f")
+    assert [b for _, b in bounds][-1] == len(text) and all(b - a <= 300 for a, b in bounds)
+    sentences = "Word word word. " * 100
+    assert all(sentences[b - 2:b] == ". " for _, b in piece_bounds(sentences, 250)[:-1])
+    assert piece_bounds("x" * 1000, 300) == [(0, 300), (300, 600), (600, 900), (900, 1000)]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_decoded_with_a_warning(tmp_path, encoding):
+    path = tmp_path / "u16.txt"
+    path.write_bytes("The fund raised $5 million on May 3, 2024.".encode(encoding))
+    result = CliRunner().invoke(cli, ["extract", str(path), "--format", "jsonl", "-j", "1"])
+    assert result.exit_code == 3
+    assert f"no byte order mark; decoded as {encoding.upper()}" in result.stderr
+    assert [json.loads(line)["text"] for line in result.stdout.splitlines()] == ["$5 million", "May 3, 2024"]
+
+
+def test_nul_bytes_that_are_not_utf16_are_binary(tmp_path):
+    (tmp_path / "x.txt").write_bytes(b"PK\x03\x04\x00\x00abc\x00\x00\x00It cost $5 million." * 20)
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path / "x.txt"), "-j", "1"])
+    assert result.exit_code == 1 and "binary file (contains NUL bytes)" in result.stderr
+
+
+def test_closed_standard_input_is_a_named_error():
+    proc = subprocess.run([sys.executable, "-m", "factx", "extract", "-", "--format", "jsonl"], stdin=subprocess.DEVNULL,
+                          capture_output=True, timeout=120, cwd=ROOT, preexec_fn=lambda: os.close(0))
+    assert proc.returncode == 1, proc.stderr
+    assert b"factx: error: -: standard input is closed" in proc.stderr and b"Traceback" not in proc.stderr
+
+
+SETPRIV = shutil.which("setpriv")
+NEEDS_UNPRIVILEGED = pytest.mark.skipif(not SETPRIV and os.geteuid() == 0,
+                                        reason="root reads every folder and setpriv is missing")
+
+
+def _unprivileged(args):
+    """factx as a process that permissions bind: as root, without the capabilities that bypass them."""
+    prefix = [SETPRIV, "--bounding-set=-dac_override,-dac_read_search"] if os.geteuid() == 0 else []
+    return subprocess.run([*prefix, sys.executable, "-m", "factx", *args], capture_output=True, text=True,
+                          timeout=300, cwd=ROOT)
+
+
+@NEEDS_UNPRIVILEGED
+def test_an_unreadable_subfolder_and_a_file_inside_one_are_named_errors(tmp_path):
+    top = tmp_path / "in"
+    (top / "locked").mkdir(parents=True)
+    (top / "locked" / "hidden.txt").write_text("It cost $7 million.", encoding="utf-8")
+    (top / "open.txt").write_text("It cost $2 million.", encoding="utf-8")
+    (top / "locked").chmod(0)
+    try:
+        folder = _unprivileged(["extract", str(top), "--format", "jsonl", "-j", "1"])
+        inside = _unprivileged(["extract", str(top / "locked" / "hidden.txt"), str(top / "open.txt"),
+                                "--format", "jsonl", "-j", "1"])
+    finally:
+        (top / "locked").chmod(0o755)
+    assert folder.returncode == 1 and "Traceback" not in folder.stderr
+    assert f"factx: error: {top / 'locked'}: folder cannot be read (Permission denied)" in folder.stderr
+    assert [json.loads(line)["text"] for line in folder.stdout.splitlines()] == ["$2 million"]
+    assert inside.returncode == 1 and "Traceback" not in inside.stderr
+    assert "hidden.txt: permission denied" in inside.stderr
+    assert [json.loads(line)["text"] for line in inside.stdout.splitlines()] == ["$2 million"]
 
 
 def test_a_50mb_file_is_refused_with_the_limit_and_the_option(tmp_path):

@@ -1,6 +1,7 @@
 """What analysts look at: tables, `show`, the HTML report (in a real browser) and `summary`, by content."""
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -75,8 +76,9 @@ def test_report_html_is_self_contained_and_marks_every_fact(tmp_path):
                        .group(1).replace("<\\/", "</"))
     marked = {int(i) for ids in re.findall(r'data-facts="([\d ]+)"', page) for i in ids.split()}
     assert marked == set(range(len(facts)))
-    assert page.count("<tr>") == len(facts) + 1
+    assert page.count("<tr data-type=") == len(facts)
     assert page.count('<section class="doc" id="doc-') == 3
+    assert '<select id="type-filter"' in page and '<input id="search"' in page
 
 
 def _browser() -> str | None:
@@ -94,7 +96,7 @@ BROWSER_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 def test_report_in_a_real_browser(tmp_path):
     out = tmp_path / "report.html"
     CliRunner().invoke(cli, ["report", "seeds/", "-o", str(out), "-j", "1", "-q"], catch_exceptions=False)
-    n_facts = len(re.findall(r"<tr>", out.read_text(encoding="utf-8"))) - 1
+    n_facts = len(re.findall(r"<tr data-type=", out.read_text(encoding="utf-8")))
     profile = tmp_path / "profile"
     dom = subprocess.run([_browser(), *BROWSER_FLAGS, f"--user-data-dir={profile}", "--dump-dom", out.as_uri()],
                          capture_output=True, text=True, timeout=120).stdout
@@ -108,16 +110,65 @@ def test_report_in_a_real_browser(tmp_path):
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
 
 
+@pytest.mark.skipif(_browser() is None, reason="no Chromium on this machine (.ci/run installs Debian's chromium)")
+def test_report_sorts_values_as_numbers_filters_by_type_and_pins_named_fields(tmp_path):
+    out = tmp_path / "report.html"
+    CliRunner().invoke(cli, ["report", "seeds/", "-o", str(out), "-j", "1", "-q"], catch_exceptions=False)
+    probe = """<script>
+      const cells = () => Array.from(document.querySelectorAll('#facts tbody tr'))
+        .filter(r => !r.hidden).map(r => r.dataset.type + '=' + r.cells[3].dataset.sort);
+      document.querySelectorAll('#facts th')[3].click();
+      const numbers = cells().filter(c => /^(money|attendance)=/.test(c)).map(c => Number(c.split('=')[1]));
+      document.body.dataset.sortedNumbers = JSON.stringify(numbers);
+      const filter = document.getElementById('type-filter');
+      filter.value = 'attendance'; filter.dispatchEvent(new Event('change'));
+      document.body.dataset.afterFilter = JSON.stringify(cells().map(c => c.split('=')[0]));
+      filter.value = ''; filter.dispatchEvent(new Event('change'));
+      const search = document.getElementById('search');
+      search.value = 'Juha'; search.dispatchEvent(new Event('input'));
+      document.body.dataset.afterSearch = document.getElementById('shown').textContent;
+      document.querySelector('mark.money').click();
+      document.body.dataset.pinned = Array.from(document.querySelectorAll('#detail dt')).map(x => x.textContent).join(',');
+    </script></body>"""
+    page = tmp_path / "probe.html"
+    page.write_text(out.read_text(encoding="utf-8").replace("</body>", probe), encoding="utf-8")
+    dom = subprocess.run([_browser(), *BROWSER_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom",
+                          page.as_uri()], capture_output=True, text=True, timeout=120).stdout
+    data = lambda name: json.loads(html.unescape(re.search(rf'data-{name}="([^"]*)"', dom).group(1)))  # noqa: E731
+    numbers = data("sorted-numbers")
+    assert len(numbers) > 5 and numbers == sorted(numbers)  # numerically: 60, 68, 800 ... 5,000,000,000
+    assert set(data("after-filter")) == {"attendance"}
+    assert 1 <= data("after-search") < 10
+    pinned = html.unescape(re.search(r'data-pinned="([^"]*)"', dom).group(1)).split(",")
+    assert {"type", "text", "amount", "currency", "start"} <= set(pinned)  # field names, not raw JSON
+
+
 def test_summary_totals():
     data = json.loads(run("summary", "seeds/", "--format", "json"))
     assert data["documents"] == 3
-    assert data["money"]["USD"]["count"] == 3
+    # "2 trillion yuan ($282 billion)": the conversion is not summed a second time.
+    assert data["money"]["USD"]["count"] == 2
+    assert data["money"]["USD"]["total"] == 372_700_000_000 + 124_200_000_000
     assert data["money"]["USD"]["largest"] == 372_700_000_000
     assert data["money"]["CNY"]["total"] == 29_990_000_000 + 30_000_000_000 + 5_000_000_000 + 2_000_000_000_000
     assert data["timeline"]["2023-11"] >= 5
     assert data["largest_attendance"][0]["count"] == 15000
     top = data["top_speakers"][0]
     assert (top["speaker"], top["role"]) == ("Xi Jinping", "Chinese President") and top["quotes"] == 4
+
+
+@pytest.mark.parametrize("text, summed", [
+    ("The plan costs 2 trillion yuan ($282 billion).", {"CNY": 2e12}),                    # conversion in brackets
+    ("The plan costs 2 trillion yuan, or about $282 billion.", {"CNY": 2e12}),            # ", or" conversion
+    ("The city will spend $5 billion, including $2 billion for roads.", {"USD": 5e9}),    # a part of a whole
+    ("It raised $5 million in May and $2 million in June.", {"USD": 7e6}),                # two sums: both
+])
+def test_summary_sums_neither_conversions_nor_parts(text, summed, extractor):
+    from factx.documents import Document
+    from factx.summary import summarize
+
+    s = summarize(extractor.process([Document("t", text)]))
+    assert {code: m["total"] for code, m in s.money.items()} == summed
 
 
 def test_summary_table():
