@@ -301,3 +301,69 @@ def test_folder_without_matching_files_is_a_warning(tmp_path):
     assert result.exit_code == 3 and f"{tmp_path}: no files matching *.txt (choose others with --glob)" in result.stderr
     result = CliRunner().invoke(cli, ["extract", str(tmp_path), "--glob", "*.md", "--format", "jsonl", "-j", "1"])
     assert result.exit_code == 0 and json.loads(result.stdout)["text"] == "$5"
+
+
+# --- exit statuses and messages as the README says (issue 17, item 10) ---------------------------------
+
+
+def test_a_model_that_cannot_be_loaded_is_a_usage_error_on_one_line():
+    result = CliRunner().invoke(cli, ["extract", "seeds/", "--model", "nosuchmodel", "-j", "1"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("factx: error: no spaCy pipeline could be loaded (nosuchmodel:")
+    assert len(result.stderr.strip().splitlines()) == 1 and not result.stdout
+
+
+def test_an_invalid_pattern_folder_is_a_usage_error(tmp_path):
+    (tmp_path / "cues.jsonl").write_text('{"phrase": 1}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", "seeds/", "--patterns", str(tmp_path), "-j", "1"])
+    assert result.exit_code == 2 and result.stderr.startswith(f"factx: error: {tmp_path / 'cues.jsonl'}:1:")
+
+
+def test_an_unknown_encoding_is_one_usage_error_not_one_a_file():
+    result = CliRunner().invoke(cli, ["extract", "seeds/", "--encoding", "nosuch", "-j", "1"])
+    assert result.exit_code == 2 and result.output.count("unknown encoding 'nosuch'") == 1
+
+
+def test_size_limits_are_written_as_people_write_them(tmp_path):
+    (tmp_path / "a.txt").write_text("It cost $5. " * 200, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path / "a.txt"), "--max-size", "1KB", "-j", "1"])
+    assert result.exit_code == 1
+    assert "file is 2.4 KB, over the 1 KB limit (raise it with --max-size)" in result.stderr
+
+
+@pytest.mark.parametrize("value, words", [("2024-02-30", "is not a real date"), ("2024-2-3", "YYYY-MM-DD")])
+def test_an_impossible_anchor_date_is_told_from_a_malformed_one(value, words):
+    result = CliRunner().invoke(cli, ["extract", "seeds/", "--anchor-date", value])
+    assert result.exit_code == 2 and words in result.output
+
+
+def test_json_lines_dates_that_are_not_strings_and_repeated_ids_are_warnings(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "a", "text": "It cost $5.", "date": 20240101}\n'
+                    '{"id": "a", "text": "It cost $6."}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(feed), "--format", "jsonl", "-j", "1"])
+    assert result.exit_code == 3
+    assert f'{feed}:1: "date" is not a "YYYY-MM-DD" string: 20240101' in result.stderr
+    assert f"{feed}:2: id 'a' was already used at line 1" in result.stderr
+    assert [f["amount"] for f in lines(result.stdout)] == [5, 6]
+
+
+@pytest.mark.parametrize("command", [["extract", "seeds/", "--format", "table"], ["show", "seeds/"],
+                                     ["summary", "seeds/", "--format", "table"]])
+def test_tables_and_show_end_quietly_when_the_reader_leaves(command):
+    proc = subprocess.run(f"{' '.join(factx_command())} {' '.join(command)} -j 1 | head -1; "
+                          "exit ${PIPESTATUS[0]}", shell=True, executable="/bin/bash", cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == "" and len(proc.stdout.splitlines()) == 1
+
+
+@pytest.mark.parametrize("color, coloured", [("always", True), ("never", False), ("auto", False)])
+def test_show_color_option_on_a_pipe(color, coloured):
+    proc = subprocess.run([*factx_command(), "show", "seeds/000_47ff6bf6c4d4823a.txt", "--color", color, "-j", "1"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert ("\x1b[" in proc.stdout) == coloured
+    import re
+
+    assert "Shi Zhongjun" in re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", proc.stdout)

@@ -162,3 +162,44 @@ def test_fact_round_trips_through_its_json():
     for fact in factx.extract('"We will spend $5 million," said Jane Smith, CEO of Acme, on Monday.',
                               anchor_date="2024-05-08"):
         assert factx.Fact.from_dict(json.loads(json.dumps(fact.to_dict()))) == fact
+
+
+# --- the obvious forms accepted, clear FactxErrors for the rest (issue 17, item 9) ----------------------
+
+
+def test_types_as_a_string_a_list_or_a_tuple():
+    text = "The fund raised $5 million on May 3, 2024."
+    for types in ("money", ["money"], ("money",), "money, date"):
+        got = {f.type for f in factx.extract(text, types=types)}
+        assert got == ({"money", "date"} if "date" in types else {"money"})
+
+
+def test_extract_many_of_one_string_is_one_document():
+    results = list(factx.extract_many("The fund raised $5 million."))
+    assert len(results) == 1 and [f.text for f in results[0].facts] == ["$5 million"]
+
+
+def test_bytes_are_utf8_text():
+    assert [f.text for f in factx.extract("It cost €5 million.".encode("utf-8"))] == ["€5 million"]
+
+
+@pytest.mark.parametrize("call, words", [
+    (lambda: factx.extract(None), "text must be a str"),
+    (lambda: factx.extract(b"\xff\xfe\xfa"), "not UTF-8"),
+    (lambda: factx.extract("x", anchor_date="notadate"), "is not a date in YYYY-MM-DD form"),
+    (lambda: factx.extract("x", anchor_date="2024-02-30"), "is not a real date"),
+    (lambda: factx.extract("x", types="weather"), "unknown fact type 'weather'"),
+    (lambda: factx.extract("x", types=5), "types must be"),
+    (lambda: list(factx.extract_many(5)), "documents must be texts or Documents"),
+    (lambda: factx.Document("a", "t", date="2024-5-8"), "YYYY-MM-DD"),
+    (lambda: factx.Document("a", None), "text must be a str"),
+])
+def test_bad_arguments_raise_factx_errors_that_name_them(call, words):
+    with pytest.raises(factx.UsageProblem, match=words):
+        call()
+
+
+def test_a_document_date_as_a_string():
+    doc = factx.Document("a", "The shop opened on Thursday.", date="2024-05-08")
+    facts = next(factx.extract_many([doc])).facts
+    assert [f.value for f in facts] == ["2024-05-02"]

@@ -79,6 +79,16 @@ MONEY = [
     ("$2 million or more", "$2 million or more", 2 * M, None, "USD", "at_least"),
     ("a 99p song", "99p", 0.99, None, "GBP", None),
     ("prices ranging from $5 to $10", "$5 to $10", 5, 10, "USD", None),
+    # Decimal comma: one or two digits after the comma are decimals, three are thousands.
+    ("a coffee at €2,50", "€2,50", 2.5, None, "EUR", None),
+    ("a coffee at 2,50 €", "2,50 €", 2.5, None, "EUR", None),
+    ("a fine of 100€", "100€", 100, None, "EUR", None),
+    ("a budget of €3,5 million", "€3,5 million", 3.5 * M, None, "EUR", None),
+    ("a total of 1.234,56 €", "1.234,56 €", 1234.56, None, "EUR", None),
+    ("a total of €1,234", "€1,234", 1234, None, "EUR", None),
+    # A sign before the symbol: a loss or a debt.
+    ("net income of -$5 million", "-$5 million", -5 * M, None, "USD", None),
+    ("a balance of \u2212£300", "\u2212£300", -300, None, "GBP", None),
 ]
 
 
@@ -113,12 +123,17 @@ NOT_MONEY = [
     "Population: 7.5 million.",
     "She won 3 medals and many hearts.",
     "The plane landed at 6:40 p.m. local time.",
+    "The score was 2-1 after 90 minutes, 3-2 in the end.",
+    "Ranges of 5-10 percent are common.",
 ]
 
 
 @pytest.mark.parametrize("text,expected", [
     ("swap lines rose from US$55 billion to US$110 billion", [("US$55 billion", 55 * B), ("US$110 billion", 110 * B)]),
     ("prices fall to £0.74 and £7.48", [("£0.74", 0.74), ("£7.48", 7.48)]),
+    # A change and the new level: "by X to Y" is two facts, never a range.
+    ("Revenue fell by $2 million to $40 million", [("$2 million", 2 * M), ("$40 million", 40 * M)]),
+    ("The budget was cut by €5bn to €20bn", [("€5bn", 5 * B), ("€20bn", 20 * B)]),
     ("between 3 and 4 billion euros, not 3 and 4 billion euros", [("between 3 and 4 billion euros", 3 * B),
                                                                   ("4 billion euros", 4 * B)]),
 ])

@@ -216,3 +216,10 @@ def test_progress_goes_to_a_terminal_stderr_and_never_into_stdout():
 def test_quiet_hides_progress():
     _, _, seen = _run_with_terminal_stderr("extract", "seeds/", "-j", "1", "-q")
     assert b"Extracting" not in seen
+
+
+@NEEDS_PTY
+def test_show_draws_no_progress_bar_into_the_article():
+    status, out, seen = _run_with_terminal_stderr("show", "seeds/000_47ff6bf6c4d4823a.txt", "-j", "1")
+    assert status == 0 and b"Reading documents" not in seen and b"\x1b[?25l" not in seen
+    assert out.decode().startswith("─")  # the first rule starts the output, nothing glued to it
