@@ -10,7 +10,7 @@ FACT_TYPES: tuple[str, ...] = ("money", "date", "attendance", "quote")
 TYPE_FIELDS: dict[str, tuple[str, ...]] = {
     "money": ("amount", "amount_max", "currency", "qualifier"),
     "date": ("value", "resolved"),
-    "attendance": ("count", "qualifier", "attendees", "status"),
+    "attendance": ("count", "count_max", "qualifier", "attendees", "status"),
     "quote": ("speaker", "role", "quote", "kind", "cue"),
 }
 

@@ -56,7 +56,8 @@ class SentenceParses:
 
     def get(self, indices: Iterable[int]) -> dict[int, Parsed]:
         """Parsed sentences by index (an empty dict where no parse can be had)."""
-        wanted = [i for i in dict.fromkeys(indices) if i not in self._done]
+        indices = list(dict.fromkeys(indices))
+        wanted = [i for i in indices if i not in self._done]
         if wanted and self.own_parse:
             for i in wanted:
                 a, b = self.sentences[i]

@@ -38,6 +38,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "non_dates": {"regex": "regex", "note": "str?"},
     "attendee_nouns": {"noun": "str", "alone": "bool?"},
     "non_attendee_nouns": {"noun": "str"},
+    "non_attendance_verbs": {"verb": "str", "note": "str?"},
     "attendance_verbs": {"phrase": "str", "status": STATUSES,
                          "position": ("after_count", "before_count")},
     "cues": {"phrase": "str?", "pattern": "matcher?", "kind": ("verb", "source", "noun")},

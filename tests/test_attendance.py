@@ -98,3 +98,57 @@ NOT_ATTENDANCE = [
 @pytest.mark.parametrize("sentence", NOT_ATTENDANCE)
 def test_not_attendance(facts_of, sentence):
     assert facts_of(sentence, ANCHOR, types={"attendance"}) == []
+
+
+# Constructions read off the dependency parse (issue 14): (sentence, count, count_max, status)
+PARSED = [
+    ("The rally drew 20,000.", 20000, None, "actual"),                                    # bare count, drawing verb
+    ("Some 300 took part in the march.", 300, None, "actual"),                            # bare count subject
+    ("Fewer than fifty showed up.", 50, None, "actual"),                                  # noun left implied
+    ("A crowd of 5,000 gathered outside the stadium.", 5000, None, "actual"),             # crowd noun counts
+    ("A 10,000-strong crowd marched to the square.", 10000, None, "actual"),              # "-strong"
+    ("There were 2,000 fans at the final.", 2000, None, "actual"),                        # existential frame
+    ("Between 18,000 and 60,000 visitors came to the fair.", 18000, 60000, "actual"),     # range with "between"
+    ("Some 8,000-9,000 delegates attended the congress.", 8000, 9000, "actual"),          # range with "-"
+    ("300,000 marched in Paris, 80,000 in Lyon and 40,000 in Marseille.", 80000, None, "actual"),  # shared verb
+    ("Police said 10,000 attended the vigil.", 10000, None, "actual"),                    # reported count
+    ("Organisers hope 5,000 runners will take part.", 5000, None, "expected"),            # "will" looks ahead
+    ("They said 400 delegates would attend the summit.", 400, None, "expected"),          # "would" looks ahead
+    ("More than 200 envoys have been invited to the ceremony.", 200, None, "invited"),    # invitation
+    ("Other speakers included four of Trump's children.", 4, None, "actual"),             # "N of <group>"
+]
+
+
+@pytest.mark.parametrize("sentence,count,count_max,status", PARSED, ids=[p[0][:40] for p in PARSED])
+def test_attendance_from_the_parse(facts_of, sentence, count, count_max, status):
+    found = facts_of(sentence, ANCHOR, types={"attendance"})
+    match = [f for f in found if f.count == count]
+    assert match, [(f.count, f.text) for f in found]
+    assert (match[0].count_max, match[0].status) == (count_max, status)
+    assert sentence[match[0].start:match[0].end] == match[0].text
+
+
+# Counts of people that a sentence does not tie to an event as attendees (issue 14, the negative corpus).
+NOT_ATTENDANCE_PARSED = [
+    "Two Buddhist pilgrims also died in the fire.",                         # casualties
+    "Three visitors were injured when the stand collapsed.",                # casualties
+    "Four spectators are still missing.",                                   # casualties
+    "The hall has enough room for seven people.",                           # capacity
+    "The new arena can hold 20,000 fans.",                                  # capacity
+    "The museum draws a million visitors a year.",                          # a rate over a period
+    "The park receives 5,000 visitors per day.",                            # a rate over a period
+    "The outage affected 800,000 customers.",                               # people affected
+    "Republican Kevin McCarthy received 192.",                              # votes, not people at an event
+    "The plan needs the approval of two doctors.",                          # approving
+    "Turnout reached 40% in the capital.",                                  # a share, not a count
+    "About 2.9 million people voted in the election.",                      # voting at large
+    "Sevengill sharks began to show up in the bay.",                        # a number word inside a word
+    "The company employs 1,200 people at the plant.",                       # employed
+    "908 of the 2240 attendees wore costumes.",                             # the part: only the whole counts
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_ATTENDANCE_PARSED)
+def test_not_attendance_through_the_parse(facts_of, sentence):
+    found = facts_of(sentence, ANCHOR, types={"attendance"})
+    assert [f.count for f in found if "908" not in sentence or f.count == 908] == []

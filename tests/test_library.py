@@ -47,7 +47,7 @@ def test_fact_to_dict_is_the_facts_md_shape():
     assert fact.to_dict() == {
         "doc": "-", "type": "attendance", "text": "About 2,000 protesters", "start": 0, "end": 22,
         "sentence": "About 2,000 protesters gathered outside the parliament on Friday.",
-        "count": 2000, "qualifier": "approx", "attendees": "protesters", "status": "actual"}
+        "count": 2000, "count_max": None, "qualifier": "approx", "attendees": "protesters", "status": "actual"}
 
 
 def run_python(code: str) -> subprocess.CompletedProcess:
