@@ -207,7 +207,7 @@ def _attendance(doc, ctx, rules, sentence: Parsed, count: Token, m, value: int, 
     if _is_rate(noun) or _is_capacity(noun):
         return None
     status = _tie(rules, noun, count)
-    if status is None:
+    if status is None or _for_a_purpose_that_is_not_attendance(rules, count):
         return None
     i = sentence.index(noun)
     end_token = _noun_phrase_end(doc, sentence.index(count) + 1, ctx.sentence_tokens[ctx.sentence_of_token(i)][1]) \
@@ -264,6 +264,15 @@ def _counted_noun(count: Token) -> Token:
     if t.dep_ in ("nummod", "amod", "compound", "quantmod") and is_noun(t.head):
         return t.head
     return t
+
+
+def _for_a_purpose_that_is_not_attendance(rules, count: Token) -> bool:
+    """"turned out 2.9 million strong to vote": the predicate's purpose clause says what the count did
+    (vote in an election at large, sign a petition), and it is not attending an event."""
+    verb = next((t for t in count.ancestors if is_verb(t)), None)
+    return verb is not None and any(c.dep_ in ("xcomp", "advcl") and stem(c.text) in rules.not_verbs
+                                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                                    for c in verb.children)
 
 
 def _is_partitive(count: Token) -> bool:

@@ -142,6 +142,7 @@ NOT_ATTENDANCE_PARSED = [
     "The plan needs the approval of two doctors.",                          # approving
     "Turnout reached 40% in the capital.",                                  # a share, not a count
     "About 2.9 million people voted in the election.",                      # voting at large
+    "Residents turned out 40,000 strong to vote in the referendum.",        # a purpose that is not attending
     "Sevengill sharks began to show up in the bay.",                        # a number word inside a word
     "The company employs 1,200 people at the plant.",                       # employed
     "908 of the 2240 attendees wore costumes.",                             # the part: only the whole counts
