@@ -269,10 +269,14 @@ def _counted_noun(count: Token) -> Token:
 def _for_a_purpose_that_is_not_attendance(rules, count: Token) -> bool:
     """"turned out 2.9 million strong to vote": the predicate's purpose clause says what the count did
     (vote in an election at large, sign a petition), and it is not attending an event."""
-    verb = next((t for t in count.ancestors if is_verb(t)), None)
-    return verb is not None and any(c.dep_ in ("xcomp", "advcl") and stem(c.text) in rules.not_verbs
-                                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                                    for c in verb.children)
+    chain = []
+    for t in count.ancestors:  # up to the governing verb: "2.9 million strong to vote" hangs from "strong"
+        chain.append(t)
+        if is_verb(t):
+            break
+    return any(c.dep_ in ("xcomp", "advcl") and stem(c.text) in rules.not_verbs
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for t in chain for c in t.children)
 
 
 def _is_partitive(count: Token) -> bool:
