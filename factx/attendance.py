@@ -168,6 +168,11 @@ def extract(doc: Doc, ctx: ExtractionContext) -> list[Found]:
             continue
         value = rules.numbers.parse(m.group("fig"))
         top = rules.numbers.parse(m.group("fig2")) if m.group("fig2") else None
+        if top is not None and value is not None and len(m.group("fig").split()) == 1:
+            # "between one and two hundred people": a bare bottom figure takes the top's scale
+            lead = rules.numbers.parse(m.group("fig2").split()[0])
+            if lead and top / lead > 1 and value * top / lead <= top:
+                value *= top / lead
         if value is None or value < 1 or value != int(value) or (top is not None and top <= value):
             continue
         span = doc.char_span(fs, fe, alignment_mode="expand")
@@ -312,6 +317,11 @@ def _tie(rules: AttendanceRules, noun: Token, count: Token) -> str | None:
         n = next((c for c in verb.children if c.dep_ in SUBJECT), n)  # "300,000 marched in Paris, 80,000 in Lyon"
     head = n.head
     alone = rules.nouns.get(noun.lower_, False) and noun is not count
+    if noun is not count and any(c.tag_ == "VBG" and c.dep_ in ("amod", "compound") and stem(c.text)
+                                 in rules.subject_verbs for c in noun.children):
+        return "actual"  # a participle inside the phrase: "some 900 attending delegates", "40 competing teams"
+    if n.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ in LOOKING_AHEAD:
+        return "expected"  # "organisers hope for 5,000 visitors"
     if n.dep_ in SUBJECT and is_verb(head):
         if stem(head.text) in rules.not_verbs:
             return None

@@ -116,6 +116,10 @@ PARSED = [
     ("They said 400 delegates would attend the summit.", 400, None, "expected"),          # "would" looks ahead
     ("More than 200 envoys have been invited to the ceremony.", 200, None, "invited"),    # invitation
     ("Other speakers included four of Trump's children.", 4, None, "actual"),             # "N of <group>"
+    ("The fair reported an attendance of 1.2 million.", 1_200_000, None, "actual"),       # attendance noun counts
+    ("Organisers hope for 5,000 visitors.", 5000, None, "expected"),                      # "hope for"
+    ("Some 900 attending delegates voted on the motion.", 900, None, "actual"),           # participle in the phrase
+    ("Between one and two hundred people came.", 100, 200, "actual"),                     # bottom takes top's scale
 ]
 
 
