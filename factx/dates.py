@@ -211,5 +211,6 @@ def extract(doc, ctx) -> list:
     """The date facts of a spaCy Doc (component entry point)."""
     from .context import Found
 
-    return [Found("date", f.start, f.end, {"value": f.value, "resolved": f.resolved})
+    return [Found("date", f.start, f.end, {"value": f.value, "resolved": f.resolved,
+                                               "kind": "time" if "T" in f.value else "date"})
             for f in extract_dates(ctx.text, ctx.anchor, ctx.sentences, finder_for(ctx.patterns))]

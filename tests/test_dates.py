@@ -165,3 +165,9 @@ def test_no_anchor_leaves_relative_dates_out(patterns):
     text = "On Thursday, 2022 ended."
     found = extract_dates(text, None, [(0, len(text))], finder_for(patterns))
     assert [f.value for f in found] == ["2022"]
+
+
+def test_date_facts_carry_their_timeml_kind(facts_of):
+    """FACTS.md `kind`: `time` for a value with THH:MM, `date` for the rest (other kinds: issue 15)."""
+    facts = facts_of("2023-11-24 09:30\nThe expo opened on Thursday.", "2023-11-24", types={"date"})
+    assert [(f.value, f.kind) for f in facts] == [("2023-11-24T09:30", "time"), ("2023-11-23", "date")]
