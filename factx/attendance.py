@@ -242,8 +242,7 @@ def _through_long_subject(sentence: Parsed, noun: Token, end_token: int) -> int:
     subjects = [c for c in root.children if c.dep_ in SUBJECT and sentence.index(c) >= end_token]
     if not subjects:
         return end_token
-    between = noun.doc[noun.i + 1:root.i]
-    if any(t.like_num or t.text in (";", ":", ".") or t.lower_ in ("who", "which", "that") for t in between):
+    if _breaks_off(noun.doc[noun.i + 1:root.i]):
         return end_token
     k = root.i
     while k > subjects[0].i + 1 and noun.doc[k - 1].dep_ in ("aux", "auxpass", "advmod", "neg", "punct"):
@@ -363,12 +362,15 @@ def _subject_of_root(rules, noun: Token, count: Token) -> str | None:
         else None
     if root is None or root.i < noun.i or _verb_status(rules.subject_verbs, root) is None:
         return None
-    doc = noun.doc
     for subject in (c for c in root.children if c.dep_ in SUBJECT and noun.i <= c.i):
-        between = doc[noun.i + 1:subject.i]
-        if not any(t.like_num or t.text in (";", ":", ".") or t.lower_ in ("who", "which", "that") for t in between):
+        if not _breaks_off(noun.doc[noun.i + 1:subject.i]):
             return _verb_status(rules.subject_verbs, root)
     return None
+
+
+def _breaks_off(tokens) -> bool:
+    """Whether a stretch of a long subject leaves the attendee phrase: another count, a clause end, a relative."""
+    return any(t.like_num or t.text in (";", ":", ".") or t.lower_ in ("who", "which", "that") for t in tokens)
 
 
 def _verb_status(table, verb: Token) -> str | None:

@@ -48,7 +48,6 @@ class SentenceParses:
         self.parser = parser
         self.own_parse = doc.has_annotation("DEP")
         self._done: dict[int, Parsed] = {}
-        self.parsed_tokens = 0  # how many tokens this document had parsed on demand
 
     @property
     def available(self) -> bool:
@@ -65,7 +64,6 @@ class SentenceParses:
         elif wanted and self.parser is not None:
             spans = [self.doc[slice(*self.sentences[i])] for i in wanted]
             copies = [span.as_doc() for span in spans]
-            self.parsed_tokens += sum(len(c) for c in copies)
             for i, span, parsed in zip(wanted, spans, self.parser.pipe(copies, batch_size=64)):
                 self._done[i] = Parsed(parsed, span.start_char, span.start)
         return {i: self._done[i] for i in indices if i in self._done}
