@@ -26,6 +26,14 @@ from .roles import Roles, share_roles
 from .speakers import Speakers
 
 
+def _parse_cue_sentences(ctx: ExtractionContext, cues, inside_quote, sent_of) -> dict:
+    """Parse on demand: only the sentences with a reporting verb outside a quotation."""
+    if ctx.parses is None:
+        return {}
+    wanted = [sent_of[c0] for c0, _, kind in cues if kind == "verb" and c0 not in inside_quote]
+    return ctx.parses.get(wanted)
+
+
 def _date_tokens(doc: Doc, dates: list[Found]) -> set[int]:
     """The tokens of the date facts: a speaker phrase skips them ("X said on Monday")."""
     tokens: set[int] = set()
@@ -66,12 +74,14 @@ def extract(doc: Doc, ctx: ExtractionContext) -> list[Found]:
     used_cues: set[int] = set()
     pending: list[tuple[int, int, int]] = []  # unattributed quotations: (tok start, char start, char end)
     cue_speaker: dict[int, Speaker] = {}  # the speaker each used cue attributed
+    parses = _parse_cue_sentences(ctx, cues, inside_quote, sent_of)
     # 1. Direct quotes with their own attribution.
     for qi, (ts, te, cs, ce) in enumerate(quotes):
         n_words = len(text[cs:ce].split())
         prev_end = quotes[qi - 1][1] if qi else 0
         next_start = quotes[qi + 1][0] if qi + 1 < len(quotes) else len(doc)
-        speaker, cue, cue_idx = attribute_direct(x, cues, ts, te, prev_end, next_start, sentences, sent_of, used_cues)
+        speaker, cue, cue_idx = attribute_direct(x, cues, ts, te, prev_end, next_start, sentences, sent_of, used_cues,
+                                                 parses)
         if speaker is None and qi:
             # '"X," she said, "Y."': the second part keeps the speaker of the attribution between them.
             between = doc[prev_end:ts]
@@ -103,7 +113,7 @@ def extract(doc: Doc, ctx: ExtractionContext) -> list[Found]:
         s0, s1 = sentences[sent_of[c0]]
         if kind == "source" and any(k == "verb" and c0 < o0 < s1 and o0 not in inside_quote for o0, _, k in cues):
             continue  # "According to ABC News, Basya believes ...": Basya speaks
-        result = attribute_reported(x, doc, c0, c1, kind, s0, s1, inside_quote)
+        result = attribute_reported(x, doc, c0, c1, kind, s0, s1, inside_quote, parses.get(sent_of[c0]))
         if result is None:
             continue
         speaker, (cs, ce) = result
@@ -113,6 +123,13 @@ def extract(doc: Doc, ctx: ExtractionContext) -> list[Found]:
         if ce - cs < 8 or len(text[cs:ce].split()) < 2:
             continue
         if any(cs < e and s < ce for s, e in direct_ranges):
+            continue
+        quoted = [p for p in pending if p[1] - 1 <= cs and ce <= p[2] + 1]
+        if quoted:  # 'X quoted Y as saying: "..."': the reported clause is a quotation, a direct quote
+            pending.remove(quoted[0])
+            qs, qe = quoted[0][1], quoted[0][2]
+            x.mentions.spoken.append((c0, speaker))
+            found.append(_quote_fact(text, qs, qe, speaker, "direct", doc[c0:c1].text))
             continue
         x.mentions.spoken.append((c0, speaker))
         reported.append((cs, ce))

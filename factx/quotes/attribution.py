@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ..parsing import Parsed
 from .coreference import Speaker
 from .cues import ADJUNCT_STARTS, CLAUSE_CUES
 from .quotations import CLOSING, OPENING
 from .speakers import Speakers
+from .tree import CueClause, cue_clause
 
 
-def attribute_direct(x: Speakers, cues, ts, te, prev_end, next_start, sentences, sent_of, used_cues):
+def attribute_direct(x: Speakers, cues, ts, te, prev_end, next_start, sentences, sent_of, used_cues, parses=None):
     """Find the cue and speaker of a quotation: after it ('," X said') or before it ('X said: "')."""
     doc = x.doc
     # After: within the rest of the sentence the quotation ends in, before the next quotation.
@@ -28,7 +30,7 @@ def attribute_direct(x: Speakers, cues, ts, te, prev_end, next_start, sentences,
         if speaker is None:
             speaker = x.speaker_after(c1, after_limit)
         if speaker is not None:
-            return speaker, doc[c0:c1].text, ci
+            return _parse_checked(x, parses.get(sent_of[c0]) if parses else None, c0, c1, speaker), doc[c0:c1].text, ci
         break
     # Before: the text leading up to the quotation in the same paragraph (or a paragraph ending in ':').
     k = ts - 1
@@ -60,13 +62,17 @@ def attribute_direct(x: Speakers, cues, ts, te, prev_end, next_start, sentences,
         if speaker is None:
             speaker = x.speaker_after(c1, ts)
         if speaker is not None:
-            return speaker, doc[c0:c1].text, ci
+            return _parse_checked(x, parses.get(sent_of[c0]) if parses else None, c0, c1, speaker), doc[c0:c1].text, ci
         break
     return None, None, None
 
 
-def attribute_reported(x: Speakers, doc: Doc, c0: int, c1: int, kind: str, s0: int, s1: int, inside_quote):
-    """Speaker and content (char offsets) of reported speech around the cue at [c0, c1)."""
+def attribute_reported(x: Speakers, doc: Doc, c0: int, c1: int, kind: str, s0: int, s1: int, inside_quote,
+                       parsed: Parsed | None = None):
+    """Speaker and content (char offsets) of reported speech around the cue at [c0, c1).
+
+    With the sentence's parse, the cue's subject and clausal complement decide (tree.py);
+    the token rules below stand in where the parse gives no subject or no clause."""
     text = x.text
     while s1 > s0 and (doc[s1 - 1].is_space or doc[s1 - 1].text in CLOSING and s1 - 1 not in inside_quote):
         s1 -= 1
@@ -99,6 +105,13 @@ def attribute_reported(x: Speakers, doc: Doc, c0: int, c1: int, kind: str, s0: i
     if cue[0].tag_ == "VBN" and c0 > s0 and doc[c0 - 1].lower_ in ("was", "were", "been", "be", "being", "is", "are"):
         return None  # passive: "was announced", "is claimed"
     speaker = x.speaker_before(c0, s0)
+    clause = cue_clause(parsed, c0, c1, x) if parsed is not None else None
+    if clause is not None and clause.negated:
+        return None
+    if clause is not None and clause.subject is not None and clause.content is not None:
+        tree_speaker = _tree_speaker(x, clause, speaker)
+        if tree_speaker is not None:
+            return tree_speaker, clause.content
     inverted = False  # "..., said the spokesman."
     if speaker is None and c0 > s0 and doc[c0 - 1].text == ",":
         speaker = x.speaker_after(c1, s1)
@@ -112,6 +125,29 @@ def attribute_reported(x: Speakers, doc: Doc, c0: int, c1: int, kind: str, s0: i
     before = _content_before(doc, text, s0, s1, c0 if inverted else speaker.start,
                              speaker.end if inverted else c1)
     return (speaker, before) if before is not None else None
+
+
+def _tree_speaker(x: Speakers, clause: CueClause, speaker: Speaker | None) -> Speaker | None:
+    """The parse's subject as the speaker, unless the token rules read the same phrase
+    (they know its roles and asides): the tree decides which phrase, the rules resolve it."""
+    a, b = clause.subject_edges
+    read_by_tokens = speaker is not None and (speaker.start <= clause.subject < speaker.end
+                                              or a <= speaker.start and speaker.end <= b)
+    if read_by_tokens and not clause.conjuncts:
+        return speaker
+    found = x.speaker_of_token(clause.subject, a, b, clause.conjuncts, clause.appositions)
+    if found is not None and not found.is_person and speaker is not None and speaker.is_person \
+            and not clause.conjuncts:
+        return speaker  # a person named at the cue outranks a parse that reached past the name
+    return found
+
+
+def _parse_checked(x: Speakers, parsed: Parsed | None, c0: int, c1: int, speaker: Speaker) -> Speaker:
+    """A direct quotation's speaker, checked against the subject of its cue in the parse."""
+    clause = cue_clause(parsed, c0, c1, x) if parsed is not None else None
+    if clause is None or clause.subject is None:
+        return speaker
+    return _tree_speaker(x, clause, speaker) or speaker
 
 
 def _end_char(doc: Doc, end: int) -> int:

@@ -29,10 +29,13 @@ class QuoteRules:
         self.phrase_matcher = PhraseMatcher(vocab, attr="LOWER")
         self.matcher = Matcher(vocab)
         self.kind_of: dict[str, str] = {}
+        self.cue_words: set[str] = set()  # one-word verb cues, lower case
         for n, row in enumerate(patterns.rows("cues")):
             key = f"cue{n}"
             self.kind_of[key] = row["kind"]
             if "phrase" in row:
+                if " " not in row["phrase"] and row["kind"] == "verb":
+                    self.cue_words.add(row["phrase"].lower())
                 self.phrase_matcher.add(key, [Doc(vocab, words=row["phrase"].split())])
             else:
                 self.matcher.add(key, [row["pattern"]])

@@ -282,6 +282,62 @@ class Speakers:
             return Speaker(phrase.text, None, start, end, False)
         return None
 
+    def speaker_of_token(self, head: int, start: int, end: int, conjuncts: tuple[int, int] | None = None,
+                         appositions: tuple[int, ...] = ()) -> Speaker | None:
+        """The speaker whose phrase the parse gives: head token `head`, phrase tokens [start, end).
+
+        Coordinated speakers ("Cherie and Sean O'Donnell", "the district and the police") are
+        one speaker, the coordination as written (`conjuncts`: its tokens)."""
+        doc = self.doc
+        if conjuncts is not None:
+            a, b = conjuncts
+            first = self.speaker_of_token(head, a, b)
+            if first is not None:
+                return Speaker(doc[a:b].text, None, a, b, False)
+        tok = doc[head]
+        if tok.tag_ == "PRP":
+            return self.mentions.pronoun(tok.lower_, head, self.roles)
+        for name in self.mentions.names:
+            if name.start <= head < name.end:
+                return self._speaker_from_name(name, start)
+        for child in appositions:  # "Ryanair CEO, Michael O'Leary, said": the person
+            for name in self.mentions.names:
+                if name.start <= child < name.end and name.label_ == "PERSON":
+                    return self._speaker_from_name(name, start)
+        for name in self.mentions.names:  # "Executive director Alia Salem" parsed with "director" as head
+            if start <= name.start and name.end == head and name.label_ == "PERSON" or \
+                    name.start == head + 1 and name.end <= end and name.label_ == "PERSON":
+                return self._speaker_from_name(name, start)
+        if not self._can_speak(doc[start:head + 1]):
+            return None  # "News of the incident was not reported until ...": not a speaker
+        return self._noun_speaker(head + 1, start)
+
+    def _can_speak(self, phrase: Span) -> bool:
+        """Does an unnamed subject name someone who can speak ('officials', 'the ministry',
+        'a teacher', 'the report')?"""
+        word = phrase[-1].lower_
+        rules = self.rules
+        return word in rules.speaker_nouns or word in rules.titles or word in rules.org_nouns \
+            or word in rules.doc_nouns or any(t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for t in phrase)
+
+    def is_addressee(self, tok) -> bool:
+        """An object spoken to: "told reporters", "told him", "assured the minister"."""
+        return tok.tag_ in ("PRP", "PRP$") or tok.ent_type_ in ("PERSON", "ORG", "NORP") \
+            or tok.lower_ in self.rules.speaker_nouns or tok.lower_ in self.rules.titles
+
+    def can_join(self, tok) -> bool:
+        """A conjunct of a coordinated speaker: a name or a speaker noun, never a title
+        ("President of X and Professor at Y" is one person's roles)."""
+        word = tok.lower_
+        if word in self.rules.titles:
+            return False
+        return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or word in self.rules.speaker_nouns \
+            or word in self.rules.org_nouns
+
+    def is_cue(self, tok) -> bool:
+        """Is this (parsed) token a reporting verb of the cue table?"""
+        return tok.tag_.startswith("VB") and tok.lower_ in self.rules.cue_words
+
     def _speaker_from_name(self, name: Span, floor: int) -> Speaker:
         label = "PERSON" if name.label_ == "PERSON" else "ORG"
         if label != "PERSON" and len(name) == 1 and self.mentions.person_named(name.text):

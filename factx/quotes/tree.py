@@ -1,0 +1,166 @@
+"""The dependency parse's view of a reporting verb: its subject and the clause it reports.
+
+Pure over a parsed sentence (`parsing.Parsed`). Constructions, each named where handled:
+- subject of the cue, active or passive: "X said", "X was quoted as saying";
+- coordinated speakers are one speaker: "Cherie and Sean O'Donnell said" (not after an
+  apposition: "X, President of Y, Qianhai and Professor at Z" is one person);
+- a coordinated cue takes its first verb's subject: "X said ... and added that ...";
+- a participle cue takes the clause's subject: "X defended the plan, saying ...";
+- "X quoted Y as saying": Y speaks;
+- a relative clause's antecedent: "X, who heads the party, said ...";
+- content is the cue's clausal complement (ccomp), before or after it, without "that":
+  "X said that ...", "..., said X", "..., X said";
+- a parenthetical cue reports the clause around it: "The plan, she said, would fail";
+- an object right before the clause is the clause's subject unless it is the addressee
+  (a person, a pronoun, "reporters"): "X maintained the USPS could cope" vs "X told reporters ...";
+- a clause coordinated with its own subject continues the content: "said A, and B may follow";
+- a negated cue reports nothing: "He did not say where the cuts would fall".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from spacy.tokens import Token
+
+from ..parsing import Parsed
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+FINITE = ("VBD", "VBZ", "VBP", "MD")
+ADVERBIAL_STARTS = {"where", "when", "while", "as", "because", "since", "after", "before", "until", "although",
+                    "though", "unless", "once"}
+QUOTE_MARKS = "\"“”«»"
+RELATIVE_WORDS = ("who", "which", "that")
+
+
+@dataclass
+class CueClause:
+    """What the parse says of one cue (document token indices, character offsets)."""
+
+    subject: int | None  # the subject's head token
+    subject_edges: tuple[int, int] | None  # its phrase, tokens [start, end)
+    conjuncts: tuple[int, int] | None  # a coordinated subject, tokens [first conjunct, end of last)
+    content: tuple[int, int] | None  # the reported clause, chars [start, end)
+    content_first: bool  # the clause stands before the cue
+    negated: bool = False  # "did not say": no statement
+    appositions: tuple[int, ...] = ()  # the subject's appositions' heads: "CEO, Michael O'Leary,"
+
+
+def cue_verb(parsed: Parsed, start: int, end: int) -> Token | None:
+    """The verb of a cue at document tokens [start, end): "pointed" in "pointed out"."""
+    for i in range(start, end):
+        tok = parsed.token_at(i)
+        if tok.tag_.startswith("VB"):
+            return tok
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The speaker's head token for a reporting verb, following the constructions above."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
+                return verb.head  # "X, who heads the party, said"
+            return child
+    head = verb.head
+    if head is verb:
+        return None
+    if verb.dep_ == "conj":  # "said ... and added"
+        before = verb.nbor(-1) if verb.i else None
+        if before is not None and before.tag_ in ("NNP", "NNPS", "PRP") and before.head is not verb:
+            return None  # "..., and in reaction Commissioner Neelie Kroes said": a subject the parse missed
+        return subject_of(head)
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":  # ", saying ..."
+        return subject_of(head)
+    if verb.dep_ == "pcomp" and head.lower_ in ("as", "by"):  # "was quoted as saying", "justified it by saying"
+        quoting = head.head
+        if head.lower_ == "as" and quoting.lower_.startswith("quot"):  # "X quoted Y as saying": Y speaks
+            for child in quoting.children:
+                if child.dep_ == "dobj":
+                    return child
+        return subject_of(quoting)
+    return None
+
+
+class Lexicon(Protocol):
+    """What the tree needs to know of words (the quote tables answer it: speakers.Speakers)."""
+
+    def is_addressee(self, tok: Token) -> bool: ...  # "reporters", "him": spoken to
+
+    def is_cue(self, tok: Token) -> bool: ...  # a reporting verb
+
+    def can_join(self, tok: Token) -> bool: ...  # a conjunct that can speak with others: "X and Y said"
+
+
+def content_of(verb: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
+    """First and last token of the clause a reporting verb reports."""
+    children = list(verb.children)
+    for n, child in enumerate(children):
+        if child.dep_ != "ccomp":
+            continue
+        first, last = child.left_edge, child.right_edge
+        if first.dep_ == "mark" and first.lower_ == "that" and first.i < last.i:
+            first = first.nbor(1)
+        before = children[n - 1] if n else None
+        if before is not None and before.dep_ == "dobj" and before.right_edge.i + 1 == first.i \
+                and before.i > verb.i and not lexicon.is_addressee(before):
+            first = before.left_edge  # "maintained the USPS could handle ...": a misparsed subject
+        for later in children[n + 1:]:
+            continues = later.dep_ == "conj" and not lexicon.is_cue(later) and (
+                last.dep_ == "cc" or any(c.dep_ in SUBJECT_DEPS for c in later.children))
+            if continues:
+                last = later.right_edge  # "... five plants, and this may be increased"
+        return first, last
+    if verb.dep_ == "parataxis" and verb.head.tag_[:2] in ("VB", "MD") and _between_commas(verb):
+        return verb.head.left_edge, verb.head.right_edge  # "The plan, she said, would fail"
+    return None
+
+
+def _between_commas(verb: Token) -> bool:
+    left, right = verb.left_edge, verb.right_edge
+    doc = verb.doc
+    return left.i > 0 and doc[left.i - 1].text == "," and right.i + 1 < len(doc) and \
+        doc[right.i + 1].text == "," or right.i + 1 < len(doc) and doc[right.i + 1].text == ","
+
+
+def cue_clause(parsed: Parsed, start: int, end: int, lexicon: Lexicon) -> CueClause | None:
+    """The parse's subject and content for the cue at document tokens [start, end)."""
+    verb = cue_verb(parsed, start, end)
+    if verb is None:
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return CueClause(None, None, None, None, False, negated=True)
+    subject = subject_of(verb)
+    edges = conjuncts = None
+    if subject is not None:
+        edges = (parsed.index(subject.left_edge), parsed.index(subject.right_edge) + 1)
+        joined = [c for c in subject.children if c.dep_ == "conj"]
+        apposed = any(c.dep_ == "appos" and joined and c.i < joined[0].i for c in subject.children)
+        if joined and not apposed and all(lexicon.can_join(c) for c in [subject, *joined]):  # "X and Y said"
+            conjuncts = (parsed.index(subject.left_edge), parsed.index(joined[-1].right_edge) + 1)
+    content = content_of(verb, lexicon)
+    chars, first = None, False
+    if content is not None:
+        a, b = _trimmed(*content)
+        first = b.i < verb.i
+        finite = any(t.tag_ in FINITE for t in a.doc[a.i:b.i + 1])
+        comma_before_cue = first and b.i + 1 < len(b.doc) and b.doc[b.i + 1].text in (",", "\u2014", "--")
+        adverbial = a.lower_ in ADVERBIAL_STARTS  # "continued ..., where a man was shot": not speech
+        if finite and not adverbial and (not first or comma_before_cue):
+            chars = (parsed.start(a), parsed.end(b))
+    appositions = tuple(parsed.index(c) for c in subject.children if c.dep_ == "appos") if subject is not None else ()
+    return CueClause(parsed.index(subject) if subject is not None else None, edges, conjuncts, chars, first,
+                     appositions=appositions)
+
+
+def _trimmed(first: Token, last: Token) -> tuple[Token, Token]:
+    """Without trailing punctuation and conjunctions; a closing quotation mark stays when
+    the clause opened one ('... into a "support movement"')."""
+    doc = first.doc
+    while last.i > first.i:
+        if last.text in QUOTE_MARKS and sum(t.text in QUOTE_MARKS for t in doc[first.i:last.i + 1]) % 2 == 0:
+            break
+        if not (last.is_punct or last.is_space or last.dep_ == "cc"):
+            break
+        last = doc[last.i - 1]
+    return first, last
