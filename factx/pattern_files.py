@@ -43,8 +43,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                          "position": ("after_count", "before_count")},
     "cues": {"phrase": "str?", "pattern": "matcher?", "kind": ("verb", "source", "noun")},
     "titles": {"word": "str"},
-    "honorifics": {"word": "str"},
-    "speaker_nouns": {"noun": "str", "kind": ("speaker", "organisation", "document", "data", "?")},
+    "honorifics": {"word": "str", "gender": ("m", "f", "?")},
+    "speaker_nouns": {"noun": "str", "kind": ("speaker", "organisation", "document", "data", "audience", "?")},
 }
 
 

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 from ..parsing import Parsed
 from .coreference import Speaker
 from .cues import ADJUNCT_STARTS, CLAUSE_CUES
-from .quotations import CLOSING, OPENING
+from .quotations import CLOSE_TOKENS, MARK_TOKENS, OPEN_TOKENS
 from .speakers import Speakers
 from .tree import CueClause, cue_clause
 
@@ -19,7 +19,7 @@ def attribute_direct(x: Speakers, cues, ts, te, prev_end, next_start, sentences,
     end_sent = sentences[sent_of[min(te, len(doc) - 1)]]
     after_limit = min(next_start, max(end_sent[1], te + 1), te + 40)
     j = te
-    while j < len(doc) and (doc[j].text in CLOSING or doc[j].text in (",", "?", "!") or doc[j].is_space and "\n" not in doc[j].text):
+    while j < len(doc) and (doc[j].text in CLOSE_TOKENS or doc[j].text in (",", "?", "!") or doc[j].is_space and "\n" not in doc[j].text):
         j += 1
     for ci, (c0, c1, kind) in enumerate(cues):
         if ci in used_cues or kind != "verb" or not (j <= c0 < after_limit):
@@ -34,7 +34,7 @@ def attribute_direct(x: Speakers, cues, ts, te, prev_end, next_start, sentences,
         break
     # Before: the text leading up to the quotation in the same paragraph (or a paragraph ending in ':').
     k = ts - 1
-    while k > prev_end and (doc[k].text in OPENING or doc[k].is_space):
+    while k > prev_end and (doc[k].text in OPEN_TOKENS or doc[k].is_space):
         k -= 1
     if k >= prev_end and doc[k].text == ":":
         s0 = sentences[sent_of[k]][0]
@@ -74,7 +74,7 @@ def attribute_reported(x: Speakers, doc: Doc, c0: int, c1: int, kind: str, s0: i
     With the sentence's parse, the cue's subject and clausal complement decide (tree.py);
     the token rules below stand in where the parse gives no subject or no clause."""
     text = x.text
-    while s1 > s0 and (doc[s1 - 1].is_space or doc[s1 - 1].text in CLOSING and s1 - 1 not in inside_quote):
+    while s1 > s0 and (doc[s1 - 1].is_space or doc[s1 - 1].text in CLOSE_TOKENS and s1 - 1 not in inside_quote):
         s1 -= 1
     if kind == "source":  # "According to X, CONTENT." / "CONTENT, according to X."
         j = c1
@@ -159,20 +159,20 @@ def _content_after(doc: Doc, cue: Span, c1: int, s1: int, inside_quote) -> tuple
     for k in range(c1, min(s1, c1 + 14)):
         if doc[k].lower_ == "that" and k + 1 < s1 and k not in inside_quote:
             return doc[k + 1].idx, _end_char(doc, s1)
-        if doc[k].text in (".", ";") or doc[k].text in OPENING or doc[k].tag_.startswith("VB") or doc[k].tag_ == "MD":
+        if doc[k].text in (".", ";") or doc[k].text in OPEN_TOKENS or doc[k].tag_.startswith("VB") or doc[k].tag_ == "MD":
             break  # "that" after another verb belongs to another clause
     if c1 >= s1:
         return None
     first = doc[c1]
     if cue.text.lower() in CLAUSE_CUES:
         return (first.idx, _end_char(doc, s1)) if first.text != "," else None
-    if first.text in (",", ":", ".") or first.text in OPENING:
+    if first.text in (",", ":", ".") or first.text in OPEN_TOKENS:
         return None
     if first.lower_ in ADJUNCT_STARTS:
         # "said on Tuesday it would invest", "said in a statement the company would ...": a clause after an adjunct
         for p in range(c1 + 2, min(s1, c1 + 9)):
             t, prev = doc[p], doc[p - 1]
-            if prev.text in (",", ".", ";") or prev.text in OPENING or t.text in OPENING \
+            if prev.text in (",", ".", ";") or prev.text in OPEN_TOKENS or t.text in OPEN_TOKENS \
                     or prev.tag_.startswith("VB") or prev.tag_ in ("TO", "CC", "MD"):
                 break  # "continued to cool the structure", "tweeted to X and said ...": no adjunct
             if t.tag_ in ("PRP", "DT", "NNP", "NNPS", "NN", "NNS", "PRP$") and prev.tag_ not in ("IN", "DT", "PRP$", "JJ") \

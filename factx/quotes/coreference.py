@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "FAC"}  # entities that can speak
 PERSON_PRONOUNS = {"he", "she", "i"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
 GROUP_PRONOUNS = {"they", "it", "we"}
 
 
@@ -51,6 +53,37 @@ class Mentions:
         self.name_at_end = {span.end: span for span in self.names}
         self.name_at_start = {span.start: span for span in self.names}
         self.spoken: list[tuple[int, Speaker]] = []  # (token position, speaker) of every quote found
+        self.gender = self._genders()
+
+    def _genders(self) -> dict[str, str]:
+        """The gender the document gives each person ("m" or "f"), where it gives one: a courtesy
+        title ("Ms Okafor"), a gendered role noun ("spokeswoman Ana Diaz"), or a he/his or
+        she/her later in the only sentence that names the person."""
+        doc, found = self.doc, {}
+        people = [sp for sp in self.names if sp.label_ == "PERSON"]
+        by_sentence: dict[int, list[Span]] = {}
+        for sp in people:
+            by_sentence.setdefault(self.sentence_start(sp.start), []).append(sp)
+        for sp in people:
+            name = self.fullest(self.clean_name(sp), "PERSON")
+            if name in found:
+                continue
+            before = doc[sp.start - 1].lower_.rstrip(".") if sp.start else ""
+            word = doc[sp.start].lower_.rstrip(".")
+            gender = self.rules.honorific_gender.get(word) or self.rules.honorific_gender.get(before)
+            if gender is None and before.endswith(("woman", "women", "ess")):
+                gender = "f"  # "spokeswoman Ana Diaz", "actress Ana Diaz"
+            elif gender is None and before.endswith("man") and before.isalpha():
+                gender = "m"
+            s0 = self.sentence_start(sp.start)
+            if gender is None and len(by_sentence[s0]) == 1:
+                nxt = bisect_right(self.sent_starts, sp.start)
+                s1 = self.sent_starts[nxt] if nxt < len(self.sent_starts) else len(doc)
+                gender = next((PRONOUN_GENDER[t.lower_] for t in doc[sp.end:s1]
+                               if t.tag_ in ("PRP", "PRP$") and t.lower_ in PRONOUN_GENDER), None)
+            if gender is not None:
+                found[name] = gender
+        return found
 
     def _name_spans(self) -> list[Span]:
         """Entities that can speak, extended left over adjacent proper nouns that are not titles."""
@@ -145,11 +178,12 @@ class Mentions:
         return None
 
     def pronoun(self, word: str, at: int, roles: "Roles") -> Speaker | None:
-        if word == "i":
-            return None
+        """The speaker a pronoun refers to; one with no fitting antecedent stands as written."""
+        if word in ("i", "you"):
+            return None  # the writer or the reader: no reported speaker
         if word in PERSON_PRONOUNS:
-            name = self.last_person_before(at)
-            return Speaker(name, roles.by_name.get(name), at, at + 1, True) if name else None
+            name = self.last_person_before(at, word)
+            return Speaker(name, roles.by_name.get(name), at, at + 1, True) if name else self._as_written(at)
         if word == "it":
             for span in reversed(self.names):
                 if span.end <= at and span.label_ == "ORG":
@@ -157,10 +191,16 @@ class Mentions:
         for pos, sp in reversed(self.spoken):
             if pos < at:
                 return Speaker(sp.name, sp.role, at, at + 1, sp.is_person)
-        return None
+        return self._as_written(at)
 
-    def last_person_before(self, at: int) -> str | None:
-        """The person a 'he' or 'she' most likely means: the last person named as a subject or speaker."""
+    def _as_written(self, at: int) -> Speaker:
+        return Speaker(self.doc[at].text, None, at, at + 1, False)
+
+    def last_person_before(self, at: int, pronoun: str = "") -> str | None:
+        """The person a 'he' or 'she' most likely means: the last person named as a subject or
+        speaker whose gender, where the document gives it, fits the pronoun."""
+        wanted = PRONOUN_GENDER.get(pronoun)
+        fits = lambda name: wanted is None or self.gender.get(name, wanted) == wanted  # noqa: E731
         best_pos, best = -1, None
         for span in self.names:
             if span.label_ != "PERSON" or span.end > at:
@@ -168,9 +208,10 @@ class Mentions:
             nxt = self.doc[span.end] if span.end < len(self.doc) else None
             subject_like = nxt is not None and (nxt.tag_.startswith("VB") or nxt.tag_ in ("MD", "POS")
                                                 or nxt.text == ",")
-            if subject_like and span.start > best_pos:
-                best_pos, best = span.start, self.fullest(self.clean_name(span), "PERSON")
+            name = self.fullest(self.clean_name(span), "PERSON")
+            if subject_like and span.start > best_pos and fits(name):
+                best_pos, best = span.start, name
         for pos, sp in self.spoken:
-            if sp.is_person and best_pos < pos < at:
+            if sp.is_person and best_pos < pos < at and fits(sp.name):
                 best_pos, best = pos, sp.name
         return best

@@ -41,19 +41,26 @@ class QuoteRules:
                 self.matcher.add(key, [row["pattern"]])
         self.titles = {r["word"].lower() for r in patterns.rows("titles")}
         self.honorifics = {r["word"].lower().rstrip(".") for r in patterns.rows("honorifics")}
-        kinds: dict[str, set[str]] = {"speaker": set(), "organisation": set(), "document": set(), "data": set()}
+        self.honorific_gender = {r["word"].lower().rstrip("."): r["gender"] for r in patterns.rows("honorifics")
+                                 if r.get("gender")}
+        kinds: dict[str, set[str]] = {"speaker": set(), "organisation": set(), "document": set(), "data": set(),
+                                      "audience": set()}
         for r in patterns.rows("speaker_nouns"):
             kinds[r.get("kind", "speaker")].add(r["noun"].lower())
         self.speaker_nouns = kinds["speaker"]
         self.org_nouns = kinds["organisation"]  # "the company said": the last organisation named
         self.doc_nouns = kinds["document"]  # "a statement from X", "X's lawsuit claims": X speaks
         self.data_nouns = kinds["data"]  # "according to data from X": not speech
+        self.audience_nouns = kinds["audience"]  # "told the press ...": spoken to
 
     def cues(self, doc: Doc) -> list[tuple[int, int, str]]:
         """(start, end, kind) of every cue, longest first where they overlap."""
         found = []
         for match_id, s, e in [*self.phrase_matcher(doc), *self.matcher(doc)]:
-            found.append((s, e, self.kind_of[doc.vocab.strings[match_id]]))
+            kind = self.kind_of[doc.vocab.strings[match_id]]
+            if kind == "verb" and not any(t.tag_.startswith("VB") for t in doc[s:e]):
+                continue  # a word form is a cue only as a verb: "he adds" is, "the adds" and "the state" are not
+            found.append((s, e, kind))
         found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
         out, last_end = [], -1
         for s, e, kind in found:

@@ -1,16 +1,72 @@
 """Stage 1, quotations: where quoted text stands, as character offsets.
 
-Paired quotation marks (straight and curly double marks, guillemets); a quotation left
-open at a paragraph's end runs on when the next paragraph reopens it or closes it.
+Conventions, each handled here:
+- double marks, straight and curly, and guillemets; a quotation left open at a paragraph's
+  end runs on when the next paragraph reopens it or closes it;
+- typewriter doubles made of two single marks, ``like this'' and ''like this'';
+- single marks as British and Asian papers use them, ‘like this’ and 'like this', told
+  apart from apostrophes ("don't", "the workers' union", "'90s") by where they stand: an
+  opening mark after a space or a line start and before a letter, a closing one after a
+  letter or punctuation and before a space or punctuation; single marks inside a double
+  quotation are a quotation within it, not one of their own.
 """
 from __future__ import annotations
 
+import regex
+
 OPENING = "\"“„«"
 CLOSING = "\"”»"
+# Quotation marks as spaCy tokens (the single and typewriter forms included).
+OPEN_TOKENS = frozenset(OPENING) | {"‘", "'", "``", "''"}
+CLOSE_TOKENS = frozenset(CLOSING) | {"’", "'", "''"}
+MARK_TOKENS = OPEN_TOKENS | CLOSE_TOKENS
+
+_TYPEWRITER = regex.compile(r"``|''")
+_SINGLE_OPEN = regex.compile(r"(?<=^|[\s(\[—–-])[‘'](?=[\p{L}\p{N}\[])", regex.M)
+_SINGLE_CLOSE = regex.compile(r"(?<=[\p{L}\p{N}.,!?…\])])[’'](?=$|[\s.,;:!?)\]—–-])", regex.M)
+
+
+def _as_double_marks(text: str) -> str:
+    """The text with ``...'' and ''...'' written as one double mark and a space (same length)."""
+    def swap(m):
+        closing = m.group() == "''" and m.start() > 0 and not text[m.start() - 1].isspace()
+        return '" ' if closing else ' "'
+    return _TYPEWRITER.sub(swap, text) if "``" in text or "''" in text else text
 
 
 def find_quotations(text: str) -> list[tuple[int, int]]:
-    """(content start, content end) of each quotation.
+    """(content start, content end) of each quotation, double marks first, then single marks
+    outside them."""
+    doubles = _find_double(_as_double_marks(text))
+    return sorted(doubles + _find_single(text, doubles))
+
+
+def _find_single(text: str, doubles: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotations in single marks, within a paragraph, outside every double quotation."""
+    if "'" not in text and "‘" not in text:
+        return []
+    inside = lambda i: any(s - 1 <= i <= e for s, e in doubles)  # noqa: E731
+    closes = [m.start() for m in _SINGLE_CLOSE.finditer(text) if not inside(m.start())]
+    out, after = [], -1
+    for m in _SINGLE_OPEN.finditer(text):
+        o = m.start()
+        if o < after or inside(o):
+            continue
+        line_end = text.find("\n", o)
+        line_end = len(text) if line_end < 0 else line_end
+        ahead = [c for c in closes if o + 1 < c <= line_end and (text[c] == "’" or text[o] == "'")]
+        # a mark beside punctuation closes before one after a plural ("the workers' union")
+        close = next((c for c in ahead if text[c - 1] in ".,!?…" or text[c + 1:c + 2] in (",", ".", "!", "?", ";", ":")),
+                     ahead[0] if ahead else None)
+        if close is None or len(text[o + 1:close].split()) < 2:
+            continue  # "'90s", "rock 'n' roll": an apostrophe, not a quotation
+        out.append((o + 1, close))
+        after = close + 1
+    return out
+
+
+def _find_double(text: str) -> list[tuple[int, int]]:
+    """(content start, content end) of each quotation in double marks.
 
     A quotation open at a paragraph's end runs on when the next paragraph reopens
     it, or when the next quotation mark ahead is a closing one (the writer never

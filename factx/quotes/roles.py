@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from ..context import Found
 from .coreference import Mentions
 from .cues import ADJUNCT_STARTS
-from .quotations import CLOSING, OPENING
+from .quotations import CLOSE_TOKENS, MARK_TOKENS, OPEN_TOKENS
 
 
 class Roles:
@@ -128,7 +128,7 @@ class Roles:
         last = None
         while k < len(doc) and k - comma < 40:
             t = doc[k]
-            if t.text in (".", ";", ":") or t.is_space or t.text in OPENING + CLOSING:
+            if t.text in (".", ";", ":") or t.is_space or t.text in MARK_TOKENS:
                 break
             if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
                 break

@@ -7,7 +7,7 @@ from spacy.tokens import Span
 
 from .coreference import GROUP_PRONOUNS, PERSON_PRONOUNS, Mentions, Speaker
 from .cues import ADJUNCT_STARTS, SKIPPABLE
-from .quotations import CLOSING, OPENING
+from .quotations import CLOSE_TOKENS, MARK_TOKENS, OPEN_TOKENS
 from .roles import Roles
 
 
@@ -132,7 +132,7 @@ class Speakers:
         """The subject at the start of a sentence ('X made a statement, saying ...')."""
         doc = self.doc
         i = s0
-        while i < limit and (doc[i].is_space or doc[i].text in OPENING):
+        while i < limit and (doc[i].is_space or doc[i].text in OPEN_TOKENS):
             i += 1
         if i < limit and (doc[i].lower_ in ADJUNCT_STARTS | {"while", "although", "though", "still"}
                           or doc[i].i in self.date_tokens):
@@ -193,7 +193,7 @@ class Speakers:
                 return reverse
         fallback = None
         for j in range(comma - 1, max(floor, comma - 45) - 1, -1):
-            if doc[j].text in (".", ";") or doc[j].is_space or doc[j].text in OPENING + CLOSING:
+            if doc[j].text in (".", ";") or doc[j].is_space or doc[j].text in MARK_TOKENS:
                 break
             if doc[j].text != "," or j not in self.name_at_end:
                 continue
@@ -295,8 +295,8 @@ class Speakers:
             if first is not None:
                 return Speaker(doc[a:b].text, None, a, b, False)
         tok = doc[head]
-        if tok.tag_ == "PRP":
-            return self.mentions.pronoun(tok.lower_, head, self.roles)
+        if tok.tag_ == "PRP":  # "do you think ...?" asks; it reports no one
+            return None if tok.lower_ == "you" else self.mentions.pronoun(tok.lower_, head, self.roles)
         for name in self.mentions.names:
             if name.start <= head < name.end:
                 return self._speaker_from_name(name, start)
@@ -323,7 +323,8 @@ class Speakers:
     def is_addressee(self, tok) -> bool:
         """An object spoken to: "told reporters", "told him", "assured the minister"."""
         return tok.tag_ in ("PRP", "PRP$") or tok.ent_type_ in ("PERSON", "ORG", "NORP") \
-            or tok.lower_ in self.rules.speaker_nouns or tok.lower_ in self.rules.titles
+            or tok.lower_ in self.rules.speaker_nouns or tok.lower_ in self.rules.titles \
+            or tok.lower_ in self.rules.audience_nouns
 
     def can_join(self, tok) -> bool:
         """A conjunct of a coordinated speaker: a name or a speaker noun, never a title
@@ -358,7 +359,7 @@ class Speakers:
             return None
         j = i
         while j < limit and doc[j].text not in (",", ".", ";", ":", "!", "?") and not doc[j].is_space \
-                and doc[j].text not in OPENING + CLOSING:
+                and doc[j].text not in MARK_TOKENS:
             j += 1
         if i == j or any(k in self.date_tokens for k in range(i, j)):
             return None

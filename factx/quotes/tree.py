@@ -30,7 +30,7 @@ FINITE = ("VBD", "VBZ", "VBP", "MD")
 ADVERBIAL_STARTS = {"where", "when", "while", "as", "because", "since", "after", "before", "until", "although",
                     "though", "unless", "once"}
 QUOTE_MARKS = "\"“”«»"
-RELATIVE_WORDS = ("who", "which", "that")
+RELATIVE_WORDS = ("who", "which", "that", "whom")
 
 
 @dataclass
@@ -101,6 +101,8 @@ def content_of(verb: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
         first, last = child.left_edge, child.right_edge
         if first.dep_ == "mark" and first.lower_ == "that" and first.i < last.i:
             first = first.nbor(1)
+        elif first.i > verb.i and not any(c.dep_ == "mark" for c in child.children):
+            first = _past_cue_adjuncts(child, first)
         before = children[n - 1] if n else None
         if before is not None and before.dep_ == "dobj" and before.right_edge.i + 1 == first.i \
                 and before.i > verb.i and not lexicon.is_addressee(before):
@@ -116,11 +118,29 @@ def content_of(verb: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
     return None
 
 
+def _past_cue_adjuncts(head: Token, first: Token) -> Token:
+    """Without "that", adjuncts before the clause's subject belong to the cue: "Police said
+    on Monday they believe ...", "noted on Monday, the fatalities ...", "said earlier he might"."""
+    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i > first.i]
+    if not subjects:
+        return first
+    start = subjects[0].left_edge
+    between = [c for c in head.children if first.i <= c.i < start.i]
+    adjunct = lambda c: c.dep_ in ("prep", "advmod", "punct") or c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME")  # noqa: E731
+    if between and all(adjunct(c) for c in between):  # not "said hundreds of fighters escaped"
+        return start
+    return first
+
+
 def _between_commas(verb: Token) -> bool:
-    left, right = verb.left_edge, verb.right_edge
+    """Is the cue's own phrase set off by commas or dashes ("The plan, she said, would fail")?
+    The parse hangs the commas on the cue itself, so they are left out of its edges."""
+    words = [t for t in verb.subtree if not t.is_punct]
+    left, right = words[0].i, words[-1].i
     doc = verb.doc
-    return left.i > 0 and doc[left.i - 1].text == "," and right.i + 1 < len(doc) and \
-        doc[right.i + 1].text == "," or right.i + 1 < len(doc) and doc[right.i + 1].text == ","
+    marks = (",", "\u2014", "--", "\u2013")
+    return right + 1 < len(doc) and doc[right + 1].text in marks and (left == 0 or doc[left - 1].text in marks
+                                                                     or verb.i < verb.head.i)
 
 
 def cue_clause(parsed: Parsed, start: int, end: int, lexicon: Lexicon) -> CueClause | None:
@@ -146,7 +166,11 @@ def cue_clause(parsed: Parsed, start: int, end: int, lexicon: Lexicon) -> CueCla
         finite = any(t.tag_ in FINITE for t in a.doc[a.i:b.i + 1])
         comma_before_cue = first and b.i + 1 < len(b.doc) and b.doc[b.i + 1].text in (",", "\u2014", "--")
         adverbial = a.lower_ in ADVERBIAL_STARTS  # "continued ..., where a man was shot": not speech
-        if finite and not adverbial and (not first or comma_before_cue):
+        relative = a.tag_ in ("WDT", "WP") and a.lower_ in RELATIVE_WORDS or any(
+            c.tag_ == "WRB" and c.i < verb.i for c in verb.children)  # "which NASA said ...", "where X predicted"
+        # "CONTENT, X said." / "CONTENT, said X.": the cue heads the sentence, the clause opens it
+        fronted_ok = comma_before_cue and verb.dep_ == "ROOT" and a.tag_ not in ("IN", "TO")
+        if finite and not adverbial and not relative and (not first or fronted_ok):
             chars = (parsed.start(a), parsed.end(b))
     appositions = tuple(parsed.index(c) for c in subject.children if c.dep_ == "appos") if subject is not None else ()
     return CueClause(parsed.index(subject) if subject is not None else None, edges, conjuncts, chars, first,
@@ -154,9 +178,11 @@ def cue_clause(parsed: Parsed, start: int, end: int, lexicon: Lexicon) -> CueCla
 
 
 def _trimmed(first: Token, last: Token) -> tuple[Token, Token]:
-    """Without trailing punctuation and conjunctions; a closing quotation mark stays when
+    """Without punctuation at either end or a trailing conjunction; a closing quotation mark stays when
     the clause opened one ('... into a "support movement"')."""
     doc = first.doc
+    while first.i < last.i and (first.is_punct and first.text not in QUOTE_MARKS or first.is_space):
+        first = doc[first.i + 1]  # "noted on Monday, the fatalities"
     while last.i > first.i:
         if last.text in QUOTE_MARKS and sum(t.text in QUOTE_MARKS for t in doc[first.i:last.i + 1]) % 2 == 0:
             break
