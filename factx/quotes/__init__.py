@@ -118,6 +118,8 @@ def extract(doc: Doc, ctx: ExtractionContext) -> list[Found]:
             continue
         speaker, (cs, ce) = result
         cs, ce = strip_span(text, cs, ce, ".,;:")
+        while cs < ce and text[cs] in ",;:\u2014 ":
+            cs += 1  # ", because the spray wears off, ...": no stray mark before the clause
         if text[cs:ce].lower().startswith("that "):
             cs += 5
         if ce - cs < 8 or len(text[cs:ce].split()) < 2:

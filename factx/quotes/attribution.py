@@ -9,7 +9,7 @@ from .coreference import Speaker
 from .cues import ADJUNCT_STARTS, CLAUSE_CUES
 from .quotations import CLOSE_TOKENS, MARK_TOKENS, OPEN_TOKENS
 from .speakers import Speakers
-from .tree import CueClause, cue_clause
+from .tree import DESCRIBING, CueClause, cue_clause
 
 
 def attribute_direct(x: Speakers, cues, ts, te, prev_end, next_start, sentences, sent_of, used_cues, parses=None):
@@ -58,7 +58,9 @@ def attribute_direct(x: Speakers, cues, ts, te, prev_end, next_start, sentences,
         if len(doc[ts:te]) <= 5 and len(words_between) > 1:
             break  # 'argues that since the term "natural born Citizen" ...': a term inside a reported clause
         s0 = sentences[sent_of[c0]][0]
-        speaker = x.speaker_before(c0, max(s0, prev_end))
+        participle = doc[c0].tag_ == "VBG" and doc[c0 - 1].text in (",", "further", "adding", "also")
+        # ', further saying, "..."': the participle's subject opens the sentence, before any earlier quotation
+        speaker = x.speaker_before(c0, s0 if participle else max(s0, prev_end))
         if speaker is None:
             speaker = x.speaker_after(c1, ts)
         if speaker is not None:
@@ -80,6 +82,8 @@ def attribute_reported(x: Speakers, doc: Doc, c0: int, c1: int, kind: str, s0: i
         j = c1
         while j < s1 and doc[j].text not in (",", ";") and not doc[j].is_space:
             j += 1
+        while j > c1 and (doc[j - 1].is_punct or doc[j - 1].is_space):
+            j -= 1  # "..., according to the city's emergency office."
         if j == c1:
             return None
         phrase = doc[c1:j]
@@ -92,6 +96,11 @@ def attribute_reported(x: Speakers, doc: Doc, c0: int, c1: int, kind: str, s0: i
         speaker = x.speaker_after(c1, j) or _plain_speaker(x, phrase)
         if speaker is None:
             return None
+        role_end = _apposition_after(x, j, s1)
+        if role_end is not None:  # "According to X, a senior analyst at Y, CONTENT": the role, not content
+            if speaker.is_person:
+                speaker.role = speaker.role or doc[j + 1:role_end].text
+            j = role_end
         if j < s1 and doc[j].text == "," and (c0 == s0 or c0 - 1 in x.mentions.sent_start_set):
             return speaker, (doc[j + 1].idx, doc[s1 - 1].idx + len(doc[s1 - 1]))
         if c0 > s0 and doc[c0 - 1].text == ",":
@@ -106,8 +115,10 @@ def attribute_reported(x: Speakers, doc: Doc, c0: int, c1: int, kind: str, s0: i
         return None  # passive: "was announced", "is claimed"
     speaker = x.speaker_before(c0, s0)
     clause = cue_clause(parsed, c0, c1, x) if parsed is not None else None
-    if clause is not None and clause.negated:
+    if clause is not None and (clause.negated or clause.rejected):
         return None
+    if cue.text.lower() in DESCRIBING and (clause is None or clause.content is None):
+        return None  # "called the police": a describing verb reports only with its object and predicate
     if clause is not None and clause.subject is not None and clause.content is not None:
         tree_speaker = _tree_speaker(x, clause, speaker)
         if tree_speaker is not None:
@@ -131,14 +142,29 @@ def _tree_speaker(x: Speakers, clause: CueClause, speaker: Speaker | None) -> Sp
     """The parse's subject as the speaker, unless the token rules read the same phrase
     (they know its roles and asides): the tree decides which phrase, the rules resolve it."""
     a, b = clause.subject_edges
-    read_by_tokens = speaker is not None and (speaker.start <= clause.subject < speaker.end
-                                              or a <= speaker.start and speaker.end <= b)
+    # The token rules' phrase stands where it holds the subject's head, or is a person inside the
+    # subject ("Ryanair CEO, Michael O'Leary"); not a name in a modifier ("a spokeswoman for the
+    # ministry", "Anna Berg, who heads the Nordic Council").
+    subject_named = any(n.start <= clause.subject < n.end for n in x.mentions.names)
+    inside = speaker is not None and a <= speaker.start and speaker.end <= b and not subject_named and (
+        speaker.is_person or x.doc[clause.subject].lower_ in x.rules.doc_nouns
+        or any(speaker.start <= k < speaker.end for k in clause.appositions))
+    read_by_tokens = speaker is not None and (speaker.start <= clause.subject < speaker.end or inside)
+    if read_by_tokens and not speaker.is_person and any(n.label_ == "PERSON" and n.start <= k < n.end
+                                                        for k in clause.appositions for n in x.mentions.names):
+        read_by_tokens = False  # "African Export-Import Bank president Okey Oramah": the apposed person
     if read_by_tokens and not clause.conjuncts:
         return speaker
-    found = x.speaker_of_token(clause.subject, a, b, clause.conjuncts, clause.appositions)
-    if found is not None and not found.is_person and speaker is not None and speaker.is_person \
-            and not clause.conjuncts:
-        return speaker  # a person named at the cue outranks a parse that reached past the name
+    if speaker is not None and speaker.named and speaker.start >= b and not clause.conjuncts:
+        return speaker  # a name between the parse's subject and the cue: the parse broke a long subject
+                        # ("The activist organization the Project on Government Oversight has called it")
+    found = x.speaker_of_token(clause.subject, a, b, clause.conjuncts, clause.appositions, clause.active)
+    outside = speaker is not None and not (a <= speaker.start < b)
+    if found is not None and not found.is_person and speaker is not None and not clause.conjuncts \
+            and (speaker.is_person or not found.named and outside):
+        return speaker  # a speaker named at the cue outranks a parse that reached past the name
+    if found is not None and found.is_person and not found.role:
+        found.role = x.roles.from_apposition(found.name, clause.appositions, clause.apposition_edges)
     return found
 
 
@@ -148,6 +174,20 @@ def _parse_checked(x: Speakers, parsed: Parsed | None, c0: int, c1: int, speaker
     if clause is None or clause.subject is None:
         return speaker
     return _tree_speaker(x, clause, speaker) or speaker
+
+
+def _apposition_after(x: Speakers, comma: int, s1: int) -> int | None:
+    """The closing comma of an apposition that opens at `comma` ("X, a senior analyst at Y, ..."):
+    a noun phrase with no verb of its own, followed by more of the sentence."""
+    doc = x.doc
+    k = comma + 1
+    if k >= s1 or not (doc[k].tag_ in ("DT", "PRP$") or doc[k].lower_.rstrip(".") in x.rules.titles):
+        return None
+    while k < s1 and doc[k].text != ",":
+        if doc[k].tag_ in ("VBD", "VBZ", "VBP", "MD") or doc[k].is_space:
+            return None
+        k += 1
+    return k if k + 1 < s1 and k - comma <= 12 else None
 
 
 def _end_char(doc: Doc, end: int) -> int:

@@ -35,6 +35,7 @@ class Speaker:
     start: int  # token indices of the speaker phrase (role included)
     end: int
     is_person: bool
+    named: bool = True  # False for an unnamed speaker standing as written ("a spokeswoman for the ministry")
 
 
 class Mentions:
@@ -145,6 +146,7 @@ class Mentions:
     def _find_fullest(self, name: str, label: str) -> str:
         words = name.split()
         best = name
+        shared: list[str] = []  # full names that a lone "Trump" or "Xi" may stand for
         for span in self.names:
             candidate = self.clean_name(span)
             cwords = candidate.split()
@@ -158,10 +160,13 @@ class Mentions:
                     best = " ".join(w for w in cwords if w != "The")
                     continue
             if len(words) == 1 and (cwords[0] == words[0] or cwords[-1] == words[0]) and span.label_ == label:
-                if len(candidate) > len(best):
-                    best = candidate
+                shared.append(candidate)
             elif len(words) > 1 and candidate.endswith(" " + name) and span.label_ == label and len(candidate) > len(best):
                 best = candidate
+        if shared and best == name:
+            # Two people share a surname ("Donald Trump", "First Lady Melania Trump"): the one the
+            # document names in full most often, then the longer name.
+            best = max(shared, key=lambda c: (shared.count(c), len(c)))
         return best
 
     def describe(self, noun: str, before: int, roles: "Roles") -> Speaker | None:
@@ -201,6 +206,9 @@ class Mentions:
         speaker whose gender, where the document gives it, fits the pronoun."""
         wanted = PRONOUN_GENDER.get(pronoun)
         fits = lambda name: wanted is None or self.gender.get(name, wanted) == wanted  # noqa: E731
+        return self._last_person(at, fits)
+
+    def _last_person(self, at: int, fits) -> str | None:
         best_pos, best = -1, None
         for span in self.names:
             if span.label_ != "PERSON" or span.end > at:

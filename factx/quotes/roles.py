@@ -15,6 +15,12 @@ from .cues import ADJUNCT_STARTS
 from .quotations import CLOSE_TOKENS, MARK_TOKENS, OPEN_TOKENS
 
 
+# "who heads X": the verbs of holding a position, as a relative clause after a name gives them.
+LEADING_VERBS = {"heads", "headed", "leads", "led", "chairs", "chaired", "runs", "ran", "directs", "directed",
+                 "manages", "managed", "founded", "co-founded", "owns", "coaches", "coached", "represents",
+                 "represented", "presides", "oversees", "oversaw", "commands", "commanded"}
+
+
 class Roles:
     """The roles of the people a document names, found at any of their mentions."""
 
@@ -48,6 +54,10 @@ class Roles:
         words = doc[i:name_start]
         if not any(t.lower_.rstrip(".") in self.rules.titles for t in words):
             return name_start, None
+        of = next((t.i for t in words if t.lower_ == "of"), None)
+        if of is not None and not any(t.lower_.rstrip(".") in self.rules.titles for t in doc[i:of]):
+            i = of + 1  # "the conduct of United States President X": the role starts after "of"
+            words = doc[i:name_start]
         if i > 0 and doc[i - 1].lower_ in ("the", "a", "an") and doc[i - 1].i >= sent_start:
             i -= 1
         return i, doc[i:name_start].text
@@ -106,6 +116,9 @@ class Roles:
                 _, cand = self.appositive(span.end, end)
                 if cand and any(t.lower_.rstrip(".") in self.rules.titles for t in doc[span.end + 1:end]):
                     return cand
+        heads = self._relative_role(span)
+        if heads is not None:
+            return heads
         start = span.start
         if start > 0 and doc[start - 1].lower_.rstrip(".") in self.rules.honorifics:
             start -= 1
@@ -119,6 +132,36 @@ class Roles:
             if len(words) and len(words) <= 12 and any(t.lower_.rstrip(".") in self.rules.titles for t in words) \
                     and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in words):
                 return words.text
+        return None
+
+    def _relative_role(self, span: Span) -> str | None:
+        """ "X, who heads the Nordic Council, ...": a relative clause of leading gives the role."""
+        doc = self.doc
+        k = span.end
+        if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ != "who" \
+                or doc[k + 2].lower_ not in LEADING_VERBS:
+            return None
+        end = k + 3
+        while end < len(doc) and doc[end].text not in (",", ".", ";") and not doc[end].is_space and end - k < 15:
+            end += 1
+        return doc[k + 2:end].text if end > k + 3 else None
+
+    def from_apposition(self, name: str, heads: tuple[int, ...], edges: tuple[tuple[int, int], ...]) -> str | None:
+        """A person's role from the parse's apposition, with or without a title word ("Peter Brown,
+        a spokesman for the union", "Janet Ross, assistant professor of history at Yale"); kept
+        for the person's other quotes."""
+        doc = self.doc
+        for h, (a, b) in zip(heads, edges):
+            phrase = doc[a:b]
+            while len(phrase) and (phrase[-1].is_punct or phrase[-1].is_space):
+                phrase = phrase[:-1]
+            head = doc[h]
+            titled = head.lower_.rstrip(".") in self.rules.titles  # "Dean of UC Berkeley School of Law"
+            if not len(phrase) or not titled and (head.tag_ not in ("NN", "NNS") or head.ent_type_) or \
+                    any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.text in MARK_TOKENS for t in phrase):
+                continue
+            self.by_name.setdefault(name, phrase.text)
+            return phrase.text
         return None
 
     def _apposition_end(self, comma: int) -> int | None:

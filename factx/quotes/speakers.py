@@ -10,6 +10,8 @@ from .cues import ADJUNCT_STARTS, SKIPPABLE
 from .quotations import CLOSE_TOKENS, MARK_TOKENS, OPEN_TOKENS
 from .roles import Roles
 
+NUMERIC_ENTITIES = ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL")
+
 
 class Speakers:
     """Finds and resolves the speaker phrase of a cue."""
@@ -63,7 +65,8 @@ class Speakers:
         """The speaker whose phrase ends right before a cue."""
         doc = self.doc
         before = cue_start
-        while before - 1 > floor and doc[before - 1].tag_ in ("RB", "RBR"):
+        while before - 1 > floor and (doc[before - 1].tag_ in ("RB", "RBR") or doc[before - 1].lower_ in SKIPPABLE
+                                      or doc[before - 1].text in CLOSE_TOKENS and doc[cue_start].tag_ == "VBG"):
             before -= 1  # ", further saying"
         if doc[cue_start].tag_ == "VBG" and before > floor and (doc[before - 1].text == ","
                                                               or doc[before - 1].lower_ in self.rules.doc_nouns | {"by"}):
@@ -268,7 +271,7 @@ class Speakers:
             if known is not None:
                 known.start, known.end = start, end
                 return known
-        if all(t.tag_ in ("NNP", "NNPS") for t in phrase) and self.mentions.person_named(head.text):
+        if all(t.tag_ in ("NNP", "NNPS") or t.is_title for t in phrase) and self.mentions.person_named(head.text):
             name = self.mentions.fullest(head.text, "PERSON")  # a surname the NER missed: "Thune told ..."
             return Speaker(name, self.roles.by_name.get(name), start, end, True)
         if word in self.rules.doc_nouns:
@@ -283,7 +286,7 @@ class Speakers:
         return None
 
     def speaker_of_token(self, head: int, start: int, end: int, conjuncts: tuple[int, int] | None = None,
-                         appositions: tuple[int, ...] = ()) -> Speaker | None:
+                         appositions: tuple[int, ...] = (), active: bool = True) -> Speaker | None:
         """The speaker whose phrase the parse gives: head token `head`, phrase tokens [start, end).
 
         Coordinated speakers ("Cherie and Sean O'Donnell", "the district and the police") are
@@ -304,13 +307,35 @@ class Speakers:
             for name in self.mentions.names:
                 if name.start <= child < name.end and name.label_ == "PERSON":
                     return self._speaker_from_name(name, start)
+        for child in appositions:  # "Irish low cost airline, Ryanair, announced": the name
+            for name in self.mentions.names:
+                if name.start <= child < name.end:
+                    return self._speaker_from_name(name, start)
         for name in self.mentions.names:  # "Executive director Alia Salem" parsed with "director" as head
             if start <= name.start and name.end == head and name.label_ == "PERSON" or \
                     name.start == head + 1 and name.end <= end and name.label_ == "PERSON":
                 return self._speaker_from_name(name, start)
-        if not self._can_speak(doc[start:head + 1]):
+        if tok.lower_ in self.rules.doc_nouns:  # "an email by Roche", "a statement from the ministry": X speaks
+            for name in self.mentions.names:
+                if head < name.start < end and doc[name.start - 1].lower_ in ("by", "from", "of"):
+                    return self._speaker_from_name(name, name.start)
+        # An unnamed speaker as written, the subject phrase up to its first aside: "the report's
+        # authors", "one commenter", "a spokeswoman for the ministry", "the company" (none named).
+        stop = next((k for k in range(head + 1, end) if doc[k].text in (",", "(", "\u2014")
+                     and not (k + 1 < end and doc[k + 1].lower_ in ("such", "including", "like"))
+                     or doc[k].lower_ in ("who", "which", "whose")), end)  # "Charities, such as X,": one phrase
+        while stop > head + 1 and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
+            stop -= 1
+        as_written = Speaker(doc[start:stop].text, None, start, stop, False, named=False)
+        if self._can_speak(doc[start:head + 1]) or tok.tag_ in ("NNP", "NNPS") \
+                or self.mentions.person_named(tok.text):  # a surname the NER and tagger missed: "Trump described"
+            found = self._noun_speaker(head + 1, start)
+            if found is not None and not (found.name == doc[start:head + 1].text and not found.is_person):
+                return found  # a known speaker ("the minister" -> her name), not a phrase as written
+            return as_written if found is not None or active else None
+        if not active or tok.tag_ not in ("NN", "NNS") or tok.ent_type_ in NUMERIC_ENTITIES:
             return None  # "News of the incident was not reported until ...": not a speaker
-        return self._noun_speaker(head + 1, start)
+        return as_written
 
     def _can_speak(self, phrase: Span) -> bool:
         """Does an unnamed subject name someone who can speak ('officials', 'the ministry',
@@ -390,6 +415,9 @@ class Speakers:
                 return known or Speaker(phrase.text, None, i, j, False)
             return None
         name = self.name_at_start.get(i)
+        if name is not None and name.end < j and "POS" in (doc[name.end - 1].tag_, doc[name.end].tag_) \
+                and doc[j - 1].lower_ not in self.rules.doc_nouns:
+            return Speaker(phrase.text, None, i, j, False, named=False)  # "Saudi Arabia's Civil Defense Authority"
         if name is not None and name.end <= j:
             return self._speaker_from_name(name, i)
         return self._noun_speaker(j, i)

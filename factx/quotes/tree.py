@@ -31,6 +31,10 @@ ADVERBIAL_STARTS = {"where", "when", "while", "as", "because", "since", "after",
                     "though", "unless", "once"}
 QUOTE_MARKS = "\"“”«»"
 RELATIVE_WORDS = ("who", "which", "that", "whom")
+# Verbs that report a judgement as object and predicate: "X called the plan a gamble".
+DESCRIBING = {"call", "calls", "called", "calling", "describe", "describes", "described", "describing",
+              "characterize", "characterizes", "characterized", "characterizing", "characterise",
+              "characterises", "characterised", "label", "labels", "labeled", "labelled", "dubbed", "branded"}
 
 
 @dataclass
@@ -43,7 +47,10 @@ class CueClause:
     content: tuple[int, int] | None  # the reported clause, chars [start, end)
     content_first: bool  # the clause stands before the cue
     negated: bool = False  # "did not say": no statement
+    rejected: bool = False  # the parse shows the cue's clause is no statement: relative, adverbial, subjectless
     appositions: tuple[int, ...] = ()  # the subject's appositions' heads: "CEO, Michael O'Leary,"
+    apposition_edges: tuple[tuple[int, int], ...] = ()  # their phrases, tokens [start, end)
+    active: bool = True  # the subject is an active one ("X said"), not a passive ("X was told")
 
 
 def cue_verb(parsed: Parsed, start: int, end: int) -> Token | None:
@@ -71,6 +78,8 @@ def subject_of(verb: Token) -> Token | None:
             return None  # "..., and in reaction Commissioner Neelie Kroes said": a subject the parse missed
         return subject_of(head)
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":  # ", saying ..."
+        if head.dep_ == "ccomp" and head.head.tag_.startswith("VB") and head.head.i < verb.i:
+            return subject_of(head.head)  # "X said A costs B, further saying ...": the parse hangs it on A
         return subject_of(head)
     if verb.dep_ == "pcomp" and head.lower_ in ("as", "by"):  # "was quoted as saying", "justified it by saying"
         quoting = head.head
@@ -107,12 +116,23 @@ def content_of(verb: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
         if before is not None and before.dep_ == "dobj" and before.right_edge.i + 1 == first.i \
                 and before.i > verb.i and not lexicon.is_addressee(before):
             first = before.left_edge  # "maintained the USPS could handle ...": a misparsed subject
+        participles = [c for c in child.children if c.dep_ == "advcl" and c.tag_ == "VBG" and lexicon.is_cue(c)]
+        if participles and participles[0].i > first.i:  # "said A costs B, further saying ...": A costs B
+            last = first.doc[participles[0].left_edge.i - 1]
         for later in children[n + 1:]:
             continues = later.dep_ == "conj" and not lexicon.is_cue(later) and (
                 last.dep_ == "cc" or any(c.dep_ in SUBJECT_DEPS for c in later.children))
             if continues:
                 last = later.right_edge  # "... five plants, and this may be increased"
         return first, last
+    if verb.lower_ in DESCRIBING:  # "described the convention as a ...", "calls it a reckless gamble"
+        objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
+        predicates = [c for c in children if c.i > verb.i and (c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep"
+                                                                and c.lower_ == "as")]
+        predicates += [c for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "as"]
+        if objects and predicates:
+            return objects[0].left_edge, max(p.right_edge for p in predicates)
+        return None
     if verb.dep_ == "parataxis" and verb.head.tag_[:2] in ("VB", "MD") and _between_commas(verb):
         return verb.head.left_edge, verb.head.right_edge  # "The plan, she said, would fail"
     return None
@@ -159,7 +179,7 @@ def cue_clause(parsed: Parsed, start: int, end: int, lexicon: Lexicon) -> CueCla
         if joined and not apposed and all(lexicon.can_join(c) for c in [subject, *joined]):  # "X and Y said"
             conjuncts = (parsed.index(subject.left_edge), parsed.index(joined[-1].right_edge) + 1)
     content = content_of(verb, lexicon)
-    chars, first = None, False
+    chars, first, rejected = None, False, False
     if content is not None:
         a, b = _trimmed(*content)
         first = b.i < verb.i
@@ -170,11 +190,27 @@ def cue_clause(parsed: Parsed, start: int, end: int, lexicon: Lexicon) -> CueCla
             c.tag_ == "WRB" and c.i < verb.i for c in verb.children)  # "which NASA said ...", "where X predicted"
         # "CONTENT, X said." / "CONTENT, said X.": the cue heads the sentence, the clause opens it
         fronted_ok = comma_before_cue and verb.dep_ == "ROOT" and a.tag_ not in ("IN", "TO")
-        if finite and not adverbial and not relative and (not first or fronted_ok):
+        finite = finite or verb.lower_ in DESCRIBING
+        statement = finite and not adverbial and not relative and _has_subject(content[0], content[1], verb)
+        if statement and (not first or fronted_ok):
             chars = (parsed.start(a), parsed.end(b))
-    appositions = tuple(parsed.index(c) for c in subject.children if c.dep_ == "appos") if subject is not None else ()
+        rejected = not statement and relative
+    apposed = [c for c in subject.children if c.dep_ == "appos"] if subject is not None else []
     return CueClause(parsed.index(subject) if subject is not None else None, edges, conjuncts, chars, first,
-                     appositions=appositions)
+                     appositions=tuple(parsed.index(c) for c in apposed),
+                     apposition_edges=tuple((parsed.index(c.left_edge), parsed.index(c.right_edge) + 1)
+                                            for c in apposed),
+                     active=subject is None or subject.dep_ == "nsubj", rejected=rejected)
+
+
+def _has_subject(first: Token, last: Token, verb: Token) -> bool:
+    """Does the reported clause hold its own subject? Not so where a relative pronoun outside it
+    is the subject ("the flight, which NASA said might take place in June")."""
+    if verb.lower_ in DESCRIBING:
+        return True
+    heads = [t for t in first.doc[first.i:last.i + 1] if t.head.i < first.i or t.head.i > last.i or t.head is t]
+    return not heads or any(c.dep_ in (*SUBJECT_DEPS, "expl", "csubj") for h in heads for c in h.children) \
+        or any(h.tag_ == "VB" and not any(c.dep_ == "aux" for c in h.children) for h in heads)  # imperative
 
 
 def _trimmed(first: Token, last: Token) -> tuple[Token, Token]:
