@@ -18,7 +18,7 @@ import click
 
 from . import signals
 from .documents import DEFAULT_MAX_BYTES, Problem, as_date, format_size, iter_documents
-from .errors import FactxError, ModelError, OutputError, PatternError, UsageProblem
+from .errors import EngineError, FactxError, ModelError, OutputError, PatternError, UsageProblem
 from .facts import FACT_TYPES
 from .output import check_output_path, open_output
 
@@ -134,18 +134,25 @@ class RunStatus:
 
 
 def run_documents(paths, glob, input_format, encoding, max_size, anchor_date, types, model, pattern_dirs,
-                  jobs, quiet, status: RunStatus, progress_label: str = "Extracting", progress: bool = True):
+                  jobs, quiet, status: RunStatus, progress_label: str = "Extracting", progress: bool = True,
+                  scheduler: str | None = None):
     """Results of every readable document, in order; problems go to `status`.
 
     The pipeline is loaded here, before the caller opens its output: a bad model or pattern
-    file stops the run before anything is written."""
+    file stops the run before anything is written. With `scheduler`, the batches run on that
+    Dask cluster instead of local workers."""
     from .documents import count_documents
     from .pipeline import default_jobs, prepare, run
 
     settings = prepare(model, types, anchor_date, pattern_dirs)
     items = iter_documents(paths, glob=glob, input_format=input_format, encoding=encoding,
                            max_bytes=max_size, stdin=_stdin())
-    results = run(items, jobs=jobs or default_jobs(), settings=settings)
+    if scheduler:
+        from .dask import connect, run_on_scheduler
+
+        results = run_on_scheduler(items, connect(scheduler), settings)  # connected before any output
+    else:
+        results = run(items, jobs=jobs or default_jobs(), settings=settings)
     show_progress = progress and not quiet and sys.stderr.isatty()
     total = count_documents(paths, glob, input_format) if show_progress else None
 
@@ -197,7 +204,7 @@ def _quiet_stdout() -> None:
 def handle_errors(func):
     """Library errors become one-line messages; signals and closed pipes end quietly.
 
-    Usage problems, pattern files and models exit 2; failed output 4; Ctrl-C 130; SIGTERM 143.
+    Usage problems, pattern files, models and engines exit 2; failed output 4; Ctrl-C 130; SIGTERM 143.
     """
 
     @functools.wraps(func)
@@ -225,7 +232,7 @@ def handle_errors(func):
             sys.exit(EXIT_OK)
         except OutputError as exc:
             _fail(str(exc), EXIT_OUTPUT)
-        except (UsageProblem, PatternError, ModelError) as exc:
+        except (UsageProblem, PatternError, ModelError, EngineError) as exc:
             _fail(str(exc), EXIT_USAGE)
         except FactxError as exc:
             _fail(str(exc), EXIT_INPUT)
@@ -259,10 +266,13 @@ def cli():
 @click.option("--output", "-o", default=None, metavar="FILE",
               help="Write to FILE (whole or not at all); the format follows its extension unless --format is given.")
 @click.option("--width", type=click.IntRange(min=40), default=None, help="Table width (default: the terminal's).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Run on an existing Dask cluster (tcp://host:8786) instead of local workers; "
+                   "needs factx[dask]. Output order is input order, as with --jobs.")
 @color_option
 @handle_errors
 def extract(paths, glob, input_format, encoding, max_size, anchor_date, types, model, pattern_dirs, jobs, quiet,
-            fmt, output, width, color):
+            fmt, output, width, scheduler, color):
     """Extract the facts of every document in PATH... (files, folders, '-' for stdin).
 
     \b
@@ -271,9 +281,12 @@ def extract(paths, glob, input_format, encoding, max_size, anchor_date, types, m
       factx extract seeds/ --format jsonl | jq 'select(.type == "money")'
       factx extract article.txt --types money,date --anchor-date 2024-01-31
       cat articles.jsonl | factx extract - --input-format jsonl -o facts.json
+      factx extract archive/ --scheduler tcp://10.0.0.5:8786 -o facts.jsonl
     """
     from .writers import FORMAT_BY_SUFFIX, writer_for
 
+    if scheduler and jobs:
+        raise UsageProblem("--jobs and --scheduler cannot be used together: the cluster's workers do the work")
     check_output_path(output)
     if fmt is None:
         if output:
@@ -282,7 +295,7 @@ def extract(paths, glob, input_format, encoding, max_size, anchor_date, types, m
             fmt = "table" if sys.stdout is not None and sys.stdout.isatty() else "jsonl"
     status = RunStatus(quiet)
     results = run_documents(paths, glob, input_format, encoding, max_size, anchor_date, types, model,
-                            pattern_dirs, jobs, quiet, status)
+                            pattern_dirs, jobs, quiet, status, scheduler=scheduler)
     with open_output(output) as stream:
         writer = writer_for(fmt, stream)
         if fmt == "table":

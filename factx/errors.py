@@ -5,7 +5,8 @@
     ├── UsageProblem            an argument that cannot work: a bad type, date, size or destination
     ├── PatternError            a pattern file is invalid (names the file, line and problem)
     ├── ModelError              the spaCy pipeline cannot be loaded, or lacks what factx needs
-    └── OutputError             the output could not be written (a full disk, a closed stream)
+    ├── OutputError             the output could not be written (a full disk, a closed stream)
+    └── EngineError             Spark or Dask is not installed (names the extra), or a scheduler is out of reach
 """
 from __future__ import annotations
 
@@ -48,3 +49,12 @@ class OutputError(FactxError):
         self.destination = destination
         self.problem = problem
         super().__init__(f"{destination}: cannot write: {problem}")
+
+
+class EngineError(FactxError):
+    """A distributed engine factx was asked to use is not installed or cannot be reached."""
+
+
+def engine_missing(engine: str, extra: str, exc: ImportError) -> EngineError:
+    """The one-line error for an engine that is not installed, naming the extra that brings it."""
+    return EngineError(f"{engine} is not installed ({exc.name or exc}): pip install 'factx[{extra}]'")

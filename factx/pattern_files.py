@@ -44,7 +44,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "cues": {"phrase": "str?", "pattern": "matcher?", "kind": ("verb", "source", "noun")},
     "titles": {"word": "str"},
     "honorifics": {"word": "str", "gender": ("m", "f", "?")},
-    "speaker_nouns": {"noun": "str", "kind": ("speaker", "organisation", "document", "data", "audience", "?")},
+    "speaker_nouns": {"noun": "str", "kind": ("speaker", "organisation", "document", "data", "audience", "?"),
+                      "company": "bool?"},
+    "institution_words": {"word": "str"},
 }
 
 

@@ -116,7 +116,7 @@ def attribute_reported(x: Speakers, doc: Doc, c0: int, c1: int, kind: str, s0: i
     speaker = x.speaker_before(c0, s0)
     clause = cue_clause(parsed, c0, c1, x) if parsed is not None else None
     if clause is not None and (clause.negated or clause.rejected):
-        return None
+        return None  # "did not say", "which X said ...": no statement
     if cue.text.lower() in DESCRIBING and (clause is None or clause.content is None):
         return None  # "called the police": a describing verb reports only with its object and predicate
     if clause is not None and clause.subject is not None and clause.content is not None:

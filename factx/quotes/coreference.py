@@ -38,6 +38,17 @@ class Speaker:
     named: bool = True  # False for an unnamed speaker standing as written ("a spokeswoman for the ministry")
 
 
+def _title_gender(word: str, honorifics: dict[str, str]) -> str | None:
+    """The gender a word before a name gives: "Ms", "Mr"; "spokeswoman", "actress"; "chairman"."""
+    if word in honorifics:
+        return honorifics[word]
+    if word.endswith(("woman", "women", "ess")):
+        return "f"
+    if word.endswith("man") and word.isalpha():
+        return "m"
+    return None
+
+
 class Mentions:
     """The document's speakable names and the speakers attributed so far."""
 
@@ -70,12 +81,8 @@ class Mentions:
             if name in found:
                 continue
             before = doc[sp.start - 1].lower_.rstrip(".") if sp.start else ""
-            word = doc[sp.start].lower_.rstrip(".")
-            gender = self.rules.honorific_gender.get(word) or self.rules.honorific_gender.get(before)
-            if gender is None and before.endswith(("woman", "women", "ess")):
-                gender = "f"  # "spokeswoman Ana Diaz", "actress Ana Diaz"
-            elif gender is None and before.endswith("man") and before.isalpha():
-                gender = "m"
+            gender = next(filter(None, (_title_gender(w, self.rules.honorific_gender)
+                                        for w in (before, doc[sp.start].lower_.rstrip(".")))), None)
             s0 = self.sentence_start(sp.start)
             if gender is None and len(by_sentence[s0]) == 1:
                 nxt = bisect_right(self.sent_starts, sp.start)
@@ -98,7 +105,10 @@ class Mentions:
                 end -= 1
             if "\n" in doc[start:end].text:  # a name never runs past a line break ("Ye Lijiao\n...")
                 end = start + next(i for i, t in enumerate(doc[start:end]) if "\n" in t.text_with_ws)+1
-            if ent.label_ == "PERSON" and start > 0:
+            while ent.label_ == "PERSON" and end - start > 2 and (
+                    doc[start].lower_ in self.rules.titles or doc[start].lower_ in self.rules.speaker_nouns):
+                start += 1  # "Spokeswoman Ana Diaz" as one entity: the title is a role, not the name
+            if ent.label_ == "PERSON" and start > 0 and start == ent.start:
                 # NER sometimes leaves out a first name ("Yadav Ambedkar Kumar"): take one proper noun
                 # that starts the phrase, but never a title ("Minister of Commerce Guo Tingting").
                 prev = doc[start - 1]
@@ -172,8 +182,10 @@ class Mentions:
     def describe(self, noun: str, before: int, roles: "Roles") -> Speaker | None:
         """'the actress' -> the last person with that title; 'the company' -> the last organisation."""
         if noun in self.rules.org_nouns:
+            business = noun in self.rules.company_nouns  # "the company": the last business, not a ministry
             for span in reversed(self.names):
-                if span.end <= before and span.label_ == "ORG":
+                if span.end <= before and span.label_ == "ORG" and not (
+                        business and any(t.lower_ in self.rules.institution_words for t in span)):
                     return Speaker(self.fullest(self.clean_name(span), "ORG"), None, span.start, span.end, False)
             return None
         if noun in self.rules.titles:

@@ -52,6 +52,8 @@ class QuoteRules:
         self.doc_nouns = kinds["document"]  # "a statement from X", "X's lawsuit claims": X speaks
         self.data_nouns = kinds["data"]  # "according to data from X": not speech
         self.audience_nouns = kinds["audience"]  # "told the press ...": spoken to
+        self.company_nouns = {r["noun"].lower() for r in patterns.rows("speaker_nouns") if r.get("company")}
+        self.institution_words = {r["word"].lower() for r in patterns.rows("institution_words")}
 
     def cues(self, doc: Doc) -> list[tuple[int, int, str]]:
         """(start, end, kind) of every cue, longest first where they overlap."""

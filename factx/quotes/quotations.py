@@ -22,7 +22,7 @@ CLOSE_TOKENS = frozenset(CLOSING) | {"’", "'", "''"}
 MARK_TOKENS = OPEN_TOKENS | CLOSE_TOKENS
 
 _TYPEWRITER = regex.compile(r"``|''")
-_SINGLE_OPEN = regex.compile(r"(?<=^|[\s(\[—–-])[‘'](?=[\p{L}\p{N}\[])", regex.M)
+_SINGLE_OPEN = regex.compile(r"(?<=^|[\s(\[—–-])[‘'](?!\d\ds?\b)(?=[\p{L}\p{N}\[])", regex.M)  # not "'90s"
 _SINGLE_CLOSE = regex.compile(r"(?<=[\p{L}\p{N}.,!?…\])])[’'](?=$|[\s.,;:!?)\]—–-])", regex.M)
 
 
