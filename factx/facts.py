@@ -9,7 +9,7 @@ FACT_TYPES: tuple[str, ...] = ("money", "date", "attendance", "quote")
 #: The fields of each type, in output order, after the common ones.
 TYPE_FIELDS: dict[str, tuple[str, ...]] = {
     "money": ("amount", "amount_max", "currency", "qualifier"),
-    "date": ("value", "resolved", "kind"),  # kind: date or time (FACTS.md; durations, sets, references: issue 15)
+    "date": ("value", "resolved", "kind", "mod"),  # kind: date, time, duration, set, reference; mod: START, MID, END
     "attendance": ("count", "count_max", "qualifier", "attendees", "status"),
     "quote": ("speaker", "role", "quote", "kind", "cue"),
 }

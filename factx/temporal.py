@@ -29,15 +29,21 @@ class Mention:
     offset: int = 0
     relative: str | None = None  # "last", "next", "this" before a weekday or month
     time: str | None = None  # "09:30"
+    mod: str | None = None  # TimeML's START, MID, END: "early 2011", "the end of the year"
+    part: str | None = None  # a part of the day: MO, AF, EV, NI ("Friday afternoon", "tonight")
+    anaphoric: bool = False  # resolved against the date the text last gave ("the next day", "two days later")
 
 
 @dataclass
 class Context:
     """What the sentence and the document say around a mention."""
 
-    future: bool = False  # the sentence looks ahead ("will open on Monday")
+    future: bool = False  # the date's clause looks ahead ("will open on Monday")
+    past: bool = False  # the date's clause tells of the past ("arrested both men in early August")
     sentence_year: int | None = None  # a year stated earlier in the sentence ("In 2019, ... on May 6")
     intervals: list[tuple[date, date]] = field(default_factory=list)  # the document's own day ranges
+    reference: date | None = None  # the date the text last gave, for "the next day", "two days later"
+    day_first: bool = False  # the document writes numeric dates day first ("25/12/2019")
 
 
 def day_iso(d: date) -> str:
@@ -65,14 +71,17 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def nearest_year_for(month: int, day: int | None, anchor: date, future: bool = False) -> int:
-    """The year that puts (month, day) nearest the anchor; ahead of it when the tense looks ahead."""
+def nearest_year_for(month: int, day: int | None, anchor: date, future: bool = False, past: bool = False) -> int:
+    """The year that puts (month, day) nearest the anchor; ahead of it when the tense looks ahead,
+    on or before it when the tense tells of the past."""
     best, best_gap = anchor.year, None
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
         d = _safe_date(y, month, day or 15)
         if d is None:  # 29 February in a common year
             continue
         if future and (d < anchor if day else (y, month) < (anchor.year, anchor.month)):
+            continue
+        if past and not future and (d > anchor if day else (y, month) > (anchor.year, anchor.month)):
             continue
         gap = abs((d - anchor).days)
         if best_gap is None or gap < best_gap:
@@ -118,7 +127,7 @@ def _day(m: Mention, anchor: date | None, ctx: Context) -> tuple[str, bool] | No
         return (day_iso(d), False) if d else None
     if anchor is None:
         return None
-    d = _safe_date(nearest_year_for(m.month, m.day, anchor, ctx.future), m.month, m.day)
+    d = _safe_date(nearest_year_for(m.month, m.day, anchor, ctx.future, ctx.past), m.month, m.day)
     return (day_iso(d), True) if d else None
 
 
@@ -128,7 +137,7 @@ def _day_range(m: Mention, anchor: date | None, ctx: Context) -> tuple[str, bool
     if y is None:
         if anchor is None:
             return None
-        y = nearest_year_for(m.month, m.day, anchor, ctx.future)
+        y = nearest_year_for(m.month, m.day, anchor, ctx.future, ctx.past)
     month2 = m.month2 or m.month
     y2 = y + 1 if month2 < m.month else y  # "December 28 to January 3" runs into the next year
     d1, d2 = _safe_date(y, m.month, m.day), _safe_date(y2, month2, m.day2)
@@ -153,7 +162,7 @@ def _month(m: Mention, anchor: date | None, ctx: Context) -> tuple[str, bool] | 
     elif ctx.sentence_year is not None:
         return month_iso(ctx.sentence_year, m.month), False
     else:
-        y = nearest_year_for(m.month, None, anchor, ctx.future)
+        y = nearest_year_for(m.month, None, anchor, ctx.future, ctx.past)
     return month_iso(y, m.month), True
 
 
@@ -183,14 +192,67 @@ def _quarter(m: Mention, anchor: date | None, ctx: Context) -> tuple[str, bool] 
 
 
 def _weekday(m: Mention, anchor: date | None, ctx: Context) -> tuple[str, bool] | None:
-    return (day_iso(weekday_date(m.weekday, anchor, m.relative, ctx)), True) if anchor else None
+    if anchor is None:
+        return None
+    return day_iso(weekday_date(m.weekday, anchor, m.relative, ctx)), True
 
 
 def _relative_word(m: Mention, anchor: date | None, ctx: Context) -> tuple[str, bool] | None:
-    return (_relative(m.unit, m.offset, anchor), True) if anchor else None
+    base = ctx.reference if m.anaphoric and ctx.reference else anchor
+    if base is None:
+        return None
+    return _relative(m.unit, m.offset, base), True
+
+
+def _half(m: Mention, anchor: date | None, ctx: Context) -> tuple[str, bool] | None:
+    if m.year is not None:
+        return f"{m.year:04d}-H{m.quarter}", False
+    return (f"{anchor.year + m.offset:04d}-H{m.quarter}", True) if anchor else None
+
+
+SEASON_MIDDLE = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}  # the month in the middle of each season
+
+
+def _season(m: Mention, anchor: date | None, ctx: Context) -> tuple[str, bool] | None:
+    if m.year is not None:
+        return f"{m.year:04d}-{m.unit}", False
+    if anchor is None:
+        return None
+    month = SEASON_MIDDLE[m.unit]
+    if m.relative == "this":
+        y = anchor.year
+    elif m.relative == "last":
+        y = anchor.year if (month, 15) < (anchor.month - 1, anchor.day) else anchor.year - 1
+    elif m.relative == "next":
+        y = anchor.year if (month, 1) > (anchor.month + 1, anchor.day) else anchor.year + 1
+    elif ctx.sentence_year is not None:
+        return f"{ctx.sentence_year:04d}-{m.unit}", False
+    else:
+        y = nearest_year_for(month, None, anchor, ctx.future, ctx.past)
+    return f"{y:04d}-{m.unit}", True
+
+
+def _numeric(m: Mention, anchor: date | None, ctx: Context) -> tuple[str, bool] | None:
+    """7/8/07: month first, as US news writes it, unless the document writes day first or the
+    first number cannot be a month."""
+    month, day = m.month, m.day
+    if ctx.day_first or month > 12:
+        month, day = day, month
+    d = _safe_date(m.year, month, day)
+    return (day_iso(d), False) if d else None
+
+
+def _clock(m: Mention, anchor: date | None, ctx: Context) -> tuple[str, bool] | None:
+    """A time of day on the day it names ("15:00 GMT Saturday"), else on the document date."""
+    if anchor is None:
+        return None
+    day = weekday_date(m.weekday, anchor, None, ctx) if m.weekday is not None else anchor
+    return f"{day_iso(day)}T{m.time}", True
 
 
 def _ago(m: Mention, anchor: date | None, ctx: Context) -> tuple[str, bool] | None:
+    if m.anaphoric and ctx.reference:
+        anchor = ctx.reference
     if anchor is None:
         return None
     if m.unit == "year":
@@ -213,6 +275,11 @@ RESOLVERS = {
     "weekday": _weekday,
     "relative": _relative_word,
     "ago": _ago,
+    "half": _half,
+    "season": _season,
+    "numeric": _numeric,
+    "clock": _clock,
+    "part": lambda m, anchor, ctx: None,  # "the morning of": only with the day after it (dates.py joins them)
 }
 
 

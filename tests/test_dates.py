@@ -69,7 +69,7 @@ DATES = [
     ("on Tuesday", WED, "Tuesday", "2015-09-22", True),
     # the tense looks ahead, or the text says which one
     ("The expo will open on Monday.", FRI, "Monday", "2023-11-27", True),
-    ("The markets will re-open on Friday morning.", "2008-09-18", "Friday morning", "2008-09-19", True),
+    ("The markets will re-open on Friday morning.", "2008-09-18", "Friday morning", "2008-09-19TMO", True),  # TimeML: a part of the day
     ("last Friday", "2007-08-10", "last Friday", "2007-08-03", True),
     ("next Friday", FRI, "next Friday", "2023-12-01", True),
     # relative words
@@ -136,7 +136,7 @@ NOT_DATES = [
     "The 747-400 is a large aircraft.",
     "Flight 2012 was cancelled.",
     "The decade has been turbulent.",
-    "The fire started at 19:00 local time (1700 UTC).",
+    "The fire was reported by 1700 UTC.",  # four digits and a zone: a time of day, not the year 1700
     "Of the patients, 1720 had been discharged.",
     "On the last night, Trump spoke on the lawn.",
 ]
