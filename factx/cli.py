@@ -56,6 +56,20 @@ def _parse_types(ctx, param, value):
         raise click.BadParameter(str(exc)) from None
 
 
+DATE_KINDS = ("date", "time", "duration", "set", "reference")
+
+
+def _parse_date_kinds(ctx, param, value):
+    if value is None:
+        return None
+    kinds = tuple(dict.fromkeys(k.strip().lower() for k in value.split(",") if k.strip()))
+    unknown = [k for k in kinds if k not in DATE_KINDS]
+    if unknown or not kinds:
+        raise click.BadParameter(f"{', '.join(unknown) or 'nothing'} is not a date kind; "
+                                 f"choose from {', '.join(DATE_KINDS)}")
+    return kinds
+
+
 def _parse_size(ctx, param, value):
     if value is None:
         return DEFAULT_MAX_BYTES
@@ -266,13 +280,15 @@ def cli():
 @click.option("--output", "-o", default=None, metavar="FILE",
               help="Write to FILE (whole or not at all); the format follows its extension unless --format is given.")
 @click.option("--width", type=click.IntRange(min=40), default=None, help="Table width (default: the terminal's).")
+@click.option("--date-kinds", default=None, callback=_parse_date_kinds, metavar="KINDS",
+              help=f"Keep only these kinds of date fact, comma-separated (default: all of {','.join(DATE_KINDS)}).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Run on an existing Dask cluster (tcp://host:8786) instead of local workers; "
                    "needs factx[dask]. Output order is input order, as with --jobs.")
 @color_option
 @handle_errors
 def extract(paths, glob, input_format, encoding, max_size, anchor_date, types, model, pattern_dirs, jobs, quiet,
-            fmt, output, width, scheduler, color):
+            fmt, output, width, date_kinds, scheduler, color):
     """Extract the facts of every document in PATH... (files, folders, '-' for stdin).
 
     \b
@@ -280,6 +296,7 @@ def extract(paths, glob, input_format, encoding, max_size, anchor_date, types, m
       factx extract seeds/
       factx extract seeds/ --format jsonl | jq 'select(.type == "money")'
       factx extract article.txt --types money,date --anchor-date 2024-01-31
+      factx extract seeds/ --types date --date-kinds date,time   # calendar dates only
       cat articles.jsonl | factx extract - --input-format jsonl -o facts.json
       factx extract archive/ --scheduler tcp://10.0.0.5:8786 -o facts.jsonl
     """
@@ -302,6 +319,8 @@ def extract(paths, glob, input_format, encoding, max_size, anchor_date, types, m
             writer.width = width
             writer.color = color
         for result in results:
+            if date_kinds:
+                result.facts = [f for f in result.facts if f.type != "date" or f.values.get("kind") in date_kinds]
             writer.write(result)
         writer.close()
     sys.exit(status.exit_code)

@@ -125,8 +125,9 @@ class DateFinder:
             mention = self._mention(m)
             if mention is None:
                 continue
-            if any(s < mention.end and mention.start < e for s, e in blocked):
-                continue
+            if any(s <= mention.start < e or mention.kind == "year" and s < mention.end and mention.start < e
+                   for s, e in blocked):
+                continue  # a non-date where the mention starts ("Flight 2012", "may be"); "the summer of 2018 storms" stays
             out.append(mention)
         return out
 

@@ -36,6 +36,40 @@ class Period:
     kind: str  # duration, set or reference
 
 
+JOINED = regex.compile(r"\s*(?:,|,?\s+and)?\s*")
+_PART = regex.compile(r"(\d+(?:\.\d+)?)([YMWDHS])")
+
+
+def join_durations(a: str, b: str) -> str:
+    """P1Y + P6M = P1Y6M; PT2H + PT1M = PT2H1M (the parts of one duration written in a row)."""
+    date_parts, time_parts = [], []
+    for value in (a, b):
+        head, _, time = value[1:].partition("T")
+        date_parts += _PART.findall(head)
+        time_parts += _PART.findall(time)
+    text = "P" + "".join(n + u for n, u in date_parts)
+    return text + ("T" + "".join(n + u for n, u in time_parts) if time_parts else "")
+
+
+_ORDER = ["Y", "M", "W", "D", "TH", "TM", "TS"]
+
+
+def _units(value: str) -> list[str]:
+    head, _, time = value[1:].partition("T")
+    return [u for _, u in _PART.findall(head)] + ["T" + u for _, u in _PART.findall(time)]
+
+
+def _descending(a: str, b: str) -> bool:
+    """Do b's units all come after a's ("2 hours 1 minute"), so that the two are one duration?"""
+    ua, ub = _units(a), _units(b)
+    return bool(ua and ub) and _ORDER.index(ua[-1]) < _ORDER.index(ub[0])
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    before = text[:i].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?\n:"
+
+
 def duration_value(count: float | None, unit: str, size: float = 1) -> str:
     """ISO 8601 / TimeML: P3Y, P1.5Y, PT24H, PT30M; PX<unit> for an unstated count."""
     if count is None:
@@ -60,7 +94,7 @@ class PeriodFinder:
         WD = alternation(n for r in patterns.rows("weekdays") for n in r["names"] if len(n) > 3)
         NUM = rf"(?:\d+(?:\.\d+)?|{self.numbers.word_number}|one)"
         NOT_AGE = r"(?![-\s](?i:old|olds|of\s+age)\b)(?!-(?i:year|month|week|day)-old)"
-        AFTER = r"(?![-\s]*(?i:ago|earlier|later|before|after|from\s+now|old)\b)"
+        AFTER = r"(?![-\s]*(?i:ago|earlier|later|from\s+now|old)\b)"  # "a month after X" is a duration; "later" a date
         END = r"(?![\p{L}\d])"
         self.rx = regex.compile(
             rf"""
@@ -74,18 +108,28 @@ class PeriodFinder:
                   (?P<dur_u>(?i:{UNIT}))(?P<dur_half2>\s+(?i:and\s+a\s+half))?{NOT_AGE}{AFTER}(?:-(?i:long))?){END}
             | (?P<bare>(?P<bare_dir>(?i:the\s+(?:past|last|next|coming|previous|following)\s+))(?P<bare_u>(?i:{SINGULAR}))){END}{AFTER}
             | (?<=(?i:\b(?:for|over|in\s+recent|took|take|takes|lasted|last)\s+))(?P<plural>(?i:years|months|weeks|days|decades|hours)){END}{AFTER}
-            | (?P<ref>(?i:{alternation(self.references)})){END}(?!\s+(?i:{NUM}|few|several|many|couple|{UNIT})\b)
+            | (?P<ref>(?i:{alternation(self.references)})){END}(?<!(?i:past|future)(?=\s+(?i:{NUM}|few|several|many|couple|{UNIT})\b))
             )
             """,
             regex.VERBOSE,
         )
 
     def find(self, text: str) -> list[Period]:
-        out = []
+        out: list[Period] = []
         for m in self.rx.finditer(text):
+            if m.group("setw") or m.group("ref"):
+                word = m.group()
+                if word[:1].isupper() and not _sentence_start(text, m.start()):
+                    continue  # "the Daily Mail", "Current Biology": a name, not a time
             period = self._period(m)
-            if period is not None:
-                out.append(period)
+            if period is None:
+                continue
+            prev = out[-1] if out else None
+            if prev is not None and prev.kind == period.kind == "duration" and "X" not in prev.value + period.value \
+                    and JOINED.fullmatch(text[prev.end:period.start]) and _descending(prev.value, period.value):
+                out[-1] = Period(prev.start, period.end, join_durations(prev.value, period.value), "duration")
+                continue  # "2 hours 1 minute 39 seconds": one duration
+            out.append(period)
         return out
 
     def _unit(self, word: str) -> tuple[str, float]:
@@ -118,7 +162,7 @@ class PeriodFinder:
             word = g("dur_n").lower()
             if word in ("a", "an", "one") and not g("dur_dir") and not m.group().lower().endswith("-long") \
                     and not SPAN_WORDS.search(m.string[max(0, s - 25):s]) and size < 10 \
-                    and not regex.match(r"\s+of\b", m.string[e:e + 4]):
+                    and not regex.match(r"\s+(?:of|longer|shorter|later|earlier|more|less)\b", m.string[e:e + 9]):
                 return None  # "a day" in "twice a day" or "$5 a day", "one day" (some day): no duration
             count = 1.0 if word in ("a", "an", "one") else self.numbers.parse(g("dur_n"))
             if count is None or count <= 0:

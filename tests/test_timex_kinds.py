@@ -117,3 +117,22 @@ def test_a_clock_time_takes_the_day_its_sentence_gave(facts_of):
     text = "On the morning of August 1 around 5:30 a.m. EST, a bird hit the window."
     got = [(f.text, f.value) for f in facts_of(text, "2020-09-30", types={"date"})]
     assert got == [("the morning of August 1", "2020-08-01TMO"), ("5:30 a.m. EST", "2020-08-01T05:30")]
+
+
+def test_date_kinds_filter_on_the_command_line(tmp_path):
+    from click.testing import CliRunner
+
+    from factx.cli import cli
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("It took three years. Prices rose on Monday and currently fall daily.", encoding="utf-8")
+    runner = CliRunner()
+    every = runner.invoke(cli, ["extract", str(doc), "--types", "date", "--anchor-date", "2024-01-31",
+                                "--format", "csv"])
+    calendar = runner.invoke(cli, ["extract", str(doc), "--types", "date", "--anchor-date", "2024-01-31",
+                                   "--format", "csv", "--date-kinds", "date,time"])
+    assert every.exit_code == calendar.exit_code == 0
+    assert all(k in every.output for k in ("duration", "reference", "set"))
+    assert "Monday" in calendar.output and not any(k in calendar.output for k in ("P3Y", "PRESENT_REF", "P1D"))
+    wrong = runner.invoke(cli, ["extract", str(doc), "--date-kinds", "dates"])
+    assert wrong.exit_code == 2 and "dates is not a date kind" in wrong.output
