@@ -279,13 +279,13 @@ def finder_for(patterns: Patterns) -> DateFinder:
 
 
 def extract_dates(text: str, anchor: date | None, sentences: list[tuple[int, int]], finder: DateFinder,
-                  tense=None) -> list[DateFact]:
+                  tense=None, mentions: list[Mention] | None = None) -> list[DateFact]:
     """Find and resolve every date of `text`; `sentences` are (start, end) offsets, sorted.
 
     `tense(start, end)`, where given, says whether the clause of the date at those offsets looks
     ahead ("future"), tells of the past ("past") or neither (None), from the dependency parse
     (tense.py); without it, a look-ahead word anywhere in the sentence decides, as before."""
-    mentions = _joined(text, finder.find(text))
+    mentions = _joined(text, finder.find(text) if mentions is None else mentions)
     starts = [s for s, _ in sentences]
     day_first = any(m.kind == "numeric" and m.month > 12 for m in mentions)
 
@@ -404,8 +404,9 @@ def extract(doc, ctx) -> list:
 
     finder = finder_for(ctx.patterns)
     text = ctx.text
-    partial = [(m.start, m.end) for m in finder.find(text) if m.kind in NEEDS_TENSE and m.year is None]
-    facts = extract_dates(text, ctx.anchor, ctx.sentences, finder, _tense_from_parse(doc, ctx, partial))
+    mentions = finder.find(text)
+    partial = [(m.start, m.end) for m in mentions if m.kind in NEEDS_TENSE and m.year is None]
+    facts = extract_dates(text, ctx.anchor, ctx.sentences, finder, _tense_from_parse(doc, ctx, partial), mentions)
     for p in period_finder_for(ctx.patterns).find(text):
         inside = [f for f in facts if f.start < p.end and p.start < f.end]
         if p.kind == "set" and inside and all(p.start <= f.start and f.end <= p.end for f in inside):

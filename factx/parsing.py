@@ -63,7 +63,11 @@ class SentenceParses:
                 self._done[i] = Parsed(self.doc[a:b], 0, 0)
         elif wanted and self.parser is not None:
             spans = [self.doc[slice(*self.sentences[i])] for i in wanted]
-            copies = [span.as_doc() for span in spans]
+            # The document as one array, made once: Span.as_doc would otherwise convert the whole
+            # document for every sentence it copies.
+            array_head = self.doc._get_array_attrs()
+            array = self.doc.to_array(array_head)
+            copies = [span.as_doc(array_head=array_head, array=array) for span in spans]
             for i, span, parsed in zip(wanted, spans, self.parser.pipe(copies, batch_size=64)):
                 self._done[i] = Parsed(parsed, span.start_char, span.start)
         return {i: self._done[i] for i in indices if i in self._done}
