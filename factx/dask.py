@@ -22,10 +22,7 @@ from typing import Any, Iterable, Iterator
 
 from .documents import Document, Problem
 from .errors import EngineError, UsageProblem, engine_missing
-from .rows import COLUMNS, documents_to_rows, settings_of
-
-_PANDAS_TYPES = {"string": "object", "long": "Int64", "double": "float64", "boolean": "boolean"}
-
+from .rows import as_frame, documents_to_rows, settings_of
 
 def _dask():
     try:
@@ -36,19 +33,9 @@ def _dask():
     return dask
 
 
-def _empty_frame():
-    import pandas as pd
-
-    return pd.DataFrame({name: pd.Series([], dtype=_PANDAS_TYPES[kind]) for name, kind in COLUMNS.items()})
-
-
 def _frame_to_facts(frame, text: str, id: str, date: str | None, settings: tuple):  # noqa: A002
-    import pandas as pd
-
     dates = frame[date] if date is not None else [None] * len(frame)
-    rows = list(documents_to_rows(zip(frame[id], frame[text], dates), settings))
-    out = pd.DataFrame(rows, columns=list(COLUMNS))
-    return out.astype({name: _PANDAS_TYPES[kind] for name, kind in COLUMNS.items()})
+    return as_frame(list(documents_to_rows(zip(frame[id], frame[text], dates), settings)))
 
 
 def _records_to_facts(records: Iterable[dict], text: str, id: str, date: str | None,  # noqa: A002
@@ -78,7 +65,7 @@ def extract(data, text: str = "text", id: str = "id", date: str | None = None,  
     missing = [c for c in (text, id, date) if c is not None and c not in data.columns]
     if missing:
         raise UsageProblem(f"no column {missing[0]!r} in the DataFrame (its columns: {', '.join(data.columns)})")
-    return data.map_partitions(_frame_to_facts, text, id, date, settings, meta=_empty_frame())
+    return data.map_partitions(_frame_to_facts, text, id, date, settings, meta=as_frame([]))
 
 
 # --- the CLI's run on an existing cluster ----------------------------------------------------

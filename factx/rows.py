@@ -25,6 +25,7 @@ for _name in [*all_fields(), "error"]:
     COLUMNS[_name] = {"start": "long", "end": "long", "count": "long", "count_max": "long",
                       "amount": "double", "amount_max": "double", "resolved": "boolean"}.get(_name, "string")
 
+PANDAS_TYPES = {"string": "object", "long": "Int64", "double": "float64", "boolean": "boolean"}
 BATCH = 32
 _lock = threading.Lock()  # one pipeline a process; threads of a Dask worker take turns with it
 
@@ -92,3 +93,12 @@ def as_date_text(value: Any) -> str | None:
     if isinstance(value, date):
         return value.isoformat()[:10]
     return str(value)[:10]
+
+
+def as_frame(rows: list[dict[str, Any]]):
+    """Rows as a pandas DataFrame with the columns and types of `COLUMNS` (nullable integers and
+    booleans, so that a null stays a null), as Spark's `mapInPandas` and Dask's partitions take them."""
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    return frame.astype({name: PANDAS_TYPES[kind] for name, kind in COLUMNS.items()})

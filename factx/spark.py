@@ -16,10 +16,9 @@ from __future__ import annotations
 from typing import Any, Iterable, Iterator
 
 from .errors import UsageProblem, engine_missing
-from .rows import COLUMNS, documents_to_rows, settings_of
+from .rows import COLUMNS, as_frame, documents_to_rows, settings_of
 
 _SPARK_TYPES = {"string": "StringType", "long": "LongType", "double": "DoubleType", "boolean": "BooleanType"}
-_PANDAS_TYPES = {"string": "object", "long": "Int64", "double": "float64", "boolean": "boolean"}
 
 
 def _spark():
@@ -37,13 +36,6 @@ def schema():
                              for name, kind in COLUMNS.items()])
 
 
-def _frame(rows: list[dict[str, Any]]):
-    import pandas as pd
-
-    frame = pd.DataFrame(rows, columns=list(COLUMNS))
-    return frame.astype({name: _PANDAS_TYPES[kind] for name, kind in COLUMNS.items()})
-
-
 def partition_to_facts(settings: tuple, has_date: bool):
     """The function each executor runs over its partition: pandas frames of (id, text[, date])
     in, pandas frames of facts out, one per input frame."""
@@ -52,7 +44,7 @@ def partition_to_facts(settings: tuple, has_date: bool):
         for frame in frames:
             dates = frame["date"] if has_date else [None] * len(frame)
             records = zip(frame["id"], frame["text"], dates)
-            yield _frame(list(documents_to_rows(records, settings)))
+            yield as_frame(list(documents_to_rows(records, settings)))
 
     return run
 

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 from ..parsing import Parsed
 from .coreference import Speaker
 from .cues import ADJUNCT_STARTS, CLAUSE_CUES
-from .quotations import CLOSE_TOKENS, MARK_TOKENS, OPEN_TOKENS
+from .quotations import CLOSE_TOKENS, OPEN_TOKENS
 from .speakers import Speakers
 from .tree import DESCRIBING, CueClause, cue_clause
 

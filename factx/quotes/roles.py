@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from ..context import Found
 from .coreference import Mentions
 from .cues import ADJUNCT_STARTS
-from .quotations import CLOSE_TOKENS, MARK_TOKENS, OPEN_TOKENS
+from .quotations import MARK_TOKENS
 
 
 # "who heads X": the verbs of holding a position, as a relative clause after a name gives them.
