@@ -76,6 +76,10 @@ class DateFinder:
             | (?P<mon>(?:(?P<mon_mod>(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of))[\s-]+)?
                   (?:(?P<mon_rel>(?i:last|next|this|past))\s+)?(?P<mon_m>{MF})
                   (?:,?\s+(?:of\s+)?(?P<mon_y>{YEAR})|\s+(?:of\s+)?(?P<mon_yrel>(?i:this|last|next))\s+(?i:year))?){END}
+            | (?P<wk>(?i:the\s+)(?P<wk_n>(?i:first|second|third|fourth|last|final|1st|2nd|3rd|4th))\s+(?i:week)\s+(?i:of)\s+
+                  (?P<wk_m>{MF})(?:,?\s+(?P<wk_y>{YEAR}))?){END}
+            | (?P<fy>(?i:fiscal\s+(?:year\s+)?)(?P<fy_y>{YEAR})
+                  |(?P<fy_rel>(?i:this|last|next|the\s+current|the\s+previous|the\s+next))\s+(?i:fiscal\s+year)){END}
             | (?P<half>(?i:the\s+)?(?P<half_n>(?i:first|second|1st|2nd|latter))\s+(?i:half)\s+(?i:of)\s+
                   (?:(?P<half_y>{YEAR})|(?P<half_rel>(?i:this|last|next|the))\s+(?i:year))){END}
             | (?P<season>(?:(?P<sea_mod>(?i:early|late|mid))[\s-]+)?(?:(?P<sea_rel>(?i:last|next|this|past|the))\s+)?
@@ -165,6 +169,15 @@ class DateFinder:
             mod = MODS.get(" ".join((g("mon_mod") or "").lower().split()).replace("the ", ""))
             return Mention("month", s, e, year=y("mon_y"), month=self._month(g("mon_m")), relative=rel, offset=offset,
                            mod=mod)
+        if g("wk"):
+            n = g("wk_n").lower()
+            return Mention("month_week", s, e, year=y("wk_y"), month=self._month(g("wk_m")),
+                           quarter=-1 if n in ("last", "final") else ORDINALS[n])
+        if g("fy"):
+            if g("fy_y"):
+                return Mention("fiscal_year", s, e, year=int(g("fy_y")))
+            rel = " ".join(g("fy_rel").lower().split())
+            return Mention("fiscal_year", s, e, offset={"last": -1, "the previous": -1, "next": 1, "the next": 1}.get(rel, 0))
         if g("half"):
             offset = {"last": -1, "next": 1}.get((g("half_rel") or "").lower(), 0)
             return Mention("half", s, e, year=y("half_y"), quarter=1 if g("half_n").lower() in ("first", "1st") else 2,
@@ -331,7 +344,7 @@ def extract_dates(text: str, anchor: date | None, sentences: list[tuple[int, int
     return facts
 
 
-NEEDS_TENSE = {"day", "day_range", "month", "month_range", "weekday", "season", "quarter", "clock"}
+NEEDS_TENSE = {"day", "day_range", "month", "month_range", "weekday", "season", "quarter", "clock", "month_week"}
 DAY_VALUE = regex.compile(r"\d{4}-\d{2}-\d{2}")
 _JOIN_CLOCK = regex.compile(r"(?i)\s*(?:,|on|at|,\s*at)?\s*$")
 

@@ -171,6 +171,8 @@ class PeriodFinder:
                 count += 0.5
             return Period(s, e, duration_value(count, unit, size), "duration")
         if g("bare"):  # "the past week": one of the unit, back from now
+            if g("bare_dir").split()[-1].lower() == "last" and g("bare_u").lower() in ("day", "night"):
+                return None  # "the last night" of a convention: its final night, not a length of time
             unit, size = self._unit(g("bare_u"))
             return Period(s, e, duration_value(1, unit, size), "duration")
         if g("plural"):  # "for years": an unstated count

@@ -204,6 +204,30 @@ def _relative_word(m: Mention, anchor: date | None, ctx: Context) -> tuple[str, 
     return _relative(m.unit, m.offset, base), True
 
 
+def _month_week(m: Mention, anchor: date | None, ctx: Context) -> tuple[str, bool] | None:
+    """"The first week of April": the ISO week holding the month's first Thursday (its 4th day holds
+    it), then the next ones; "the last week" holds the month's last Thursday."""
+    if m.year is not None:
+        y, resolved = m.year, False
+    elif anchor is not None:
+        y, resolved = nearest_year_for(m.month, None, anchor, ctx.future, ctx.past), True
+    else:
+        return None
+    if m.quarter == -1:
+        nxt = date(*add_months(y, m.month, 1), 1)
+        day = nxt - timedelta(days=4)
+    else:
+        day = date(y, m.month, 4) + timedelta(weeks=m.quarter - 1)
+    return week_iso(day), resolved
+
+
+def _fiscal_year(m: Mention, anchor: date | None, ctx: Context) -> tuple[str, bool] | None:
+    """TimeML writes a fiscal year FY1998: "fiscal 1998", "this fiscal year"."""
+    if m.year is not None:
+        return f"FY{m.year:04d}", False
+    return (f"FY{anchor.year + m.offset:04d}", True) if anchor else None
+
+
 def _half(m: Mention, anchor: date | None, ctx: Context) -> tuple[str, bool] | None:
     if m.year is not None:
         return f"{m.year:04d}-H{m.quarter}", False
@@ -276,6 +300,8 @@ RESOLVERS = {
     "relative": _relative_word,
     "ago": _ago,
     "half": _half,
+    "month_week": _month_week,
+    "fiscal_year": _fiscal_year,
     "season": _season,
     "numeric": _numeric,
     "clock": _clock,

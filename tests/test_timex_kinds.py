@@ -66,6 +66,13 @@ ROWS = [
     ("a decade in words", "2020-03-15", "The band was famous in the sixties.", "the sixties", "1960/1969", "date", None),
     ("a numeric date, month first", "2020-03-15", "The memo dated 7/8/07 was leaked.", "7/8/07", "2007-07-08", "date",
      None),
+    ("the first week of a month: the ISO week holding its first Thursday", "2019-03-14",
+     "Talks resume in the first week of April.", "the first week of April", "2019-W14", "date", None),
+    ("the last week of a month", "2019-03-14", "Sales fell in the last week of June 2018.",
+     "the last week of June 2018", "2018-W26", "date", None),
+    ("a fiscal year", "2019-03-14", "Profit rose in fiscal 1998.", "fiscal 1998", "FY1998", "date", None),
+    ("this fiscal year", "2019-03-14", "Profit will rise this fiscal year.", "this fiscal year", "FY2019", "date",
+     None),
     ("'N years ago' from the document date", "2020-03-15", "The firm was founded a year ago.", "a year ago", "2019",
      "date", None),
     # tense from the date's own clause
@@ -97,6 +104,7 @@ NOT_PERIODS = [
     ("'a day' in a rate", "The drug costs $5 a day."),
     ("the verb 'fall'", "Prices fall when demand drops."),
     ("'one day' as some day", "One day the river will be clean."),
+    ("'the last night' of an event", "On the last night, the band played an encore."),
 ]
 
 
