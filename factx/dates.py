@@ -296,8 +296,8 @@ def extract_dates(text: str, anchor: date | None, sentences: list[tuple[int, int
     """Find and resolve every date of `text`; `sentences` are (start, end) offsets, sorted.
 
     `tense(start, end)`, where given, says whether the clause of the date at those offsets looks
-    ahead ("future"), tells of the past ("past") or neither (None), from the dependency parse
-    (tense.py); without it, a look-ahead word anywhere in the sentence decides, as before."""
+    ahead ("future"), tells of the past ("past") or "neither", from the dependency parse (tense.py);
+    where it gives None (no parse), a look-ahead word anywhere in the sentence decides, as before."""
     mentions = _joined(text, finder.find(text) if mentions is None else mentions)
     starts = [s for s, _ in sentences]
     day_first = any(m.kind == "numeric" and m.month > 12 for m in mentions)
@@ -312,7 +312,7 @@ def extract_dates(text: str, anchor: date | None, sentences: list[tuple[int, int
         prefix = text[s0:m.start]
         stated = [int(x.group("y")) for x in IN_YEAR.finditer(prefix)]
         clause = tense(m.start, m.end) if tense is not None and m.kind in NEEDS_TENSE else None
-        future = clause == "future" if clause is not None else bool(FUTURE.search(sentence))
+        future = clause == "future" if clause not in (None, "present") else bool(FUTURE.search(sentence))
         return Context(future=future, past=clause == "past", sentence_year=stated[-1] if stated else None,
                        intervals=intervals, reference=reference, day_first=day_first)
 
@@ -379,7 +379,7 @@ def kind_of(value: str) -> str:
 def _tense_from_parse(doc, ctx, mentions_at: list[tuple[int, int]]):
     """`tense(start, end)` for extract_dates, over the parses of the sentences that hold a date
     needing one (parsed on demand, in one batch); None where no parse can be had."""
-    from .tense import governing_verb, verb_tense
+    from .tense import clause_tense
 
     if ctx.parses is None or not ctx.parses.available or not mentions_at:
         return None
@@ -398,8 +398,7 @@ def _tense_from_parse(doc, ctx, mentions_at: list[tuple[int, int]]):
         sentence = parsed.get(ctx.sentence_of_token(i))
         if sentence is None:
             return None
-        verb = governing_verb(sentence.token_at(i))
-        return verb_tense(verb, scheduling) if verb is not None else None
+        return clause_tense(sentence.token_at(i), scheduling) or "neither"  # parsed: the regex no longer decides
 
     return tense
 

@@ -86,6 +86,18 @@ ROWS = [
      None),
     ("a past verb of scheduling does not push the date back", "2020-03-15", "The summit was postponed to May 30.",
      "May 30", "2020-05-30", "date", None),
+    ("a span's end takes no past from the verb", "2020-03-15", "He was released on bail until April 20.",
+     "April 20", "2020-04-20", "date", None),
+    ("a date that modifies a noun takes no tense", "2020-03-15", "Two weeks before the April 13 deadline, he quit.",
+     "April 13", "2020-04-13", "date", None),
+    ("a coordinated verb keeps its head's plan", "2020-03-11",
+     "The crew is scheduled to stay a week and return to Earth on Friday.", "Friday", "2020-03-13", "date", None),
+    ("a present clause: its words decide", "2020-03-11", "The warnings apply from tomorrow night into Friday morning.",
+     "Friday morning", "2020-03-13TMO", "time", None),
+    ("'In May' before a name stays a month", "2008-09-15", "In May, Maxime Bernier resigned.", "May", "2008-05",
+     "date", None),
+    ("a past clause puts a weekday in the past despite 'will' elsewhere", "2020-03-11",
+     "The minister said on Monday that prices will fall.", "Monday", "2020-03-09", "date", None),
 ]
 
 
@@ -105,6 +117,7 @@ NOT_PERIODS = [
     ("the verb 'fall'", "Prices fall when demand drops."),
     ("'one day' as some day", "One day the river will be clean."),
     ("'the last night' of an event", "On the last night, the band played an encore."),
+    ("a surname that is a month", "Prime Minister Theresa May resigned."),
 ]
 
 

@@ -70,7 +70,7 @@ def subject_of(verb: Token) -> Token | None:
                 return verb.head  # "X, who heads the party, said"
             return child
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None
     if verb.dep_ == "conj":  # "said ... and added"
         before = verb.nbor(-1) if verb.i else None
