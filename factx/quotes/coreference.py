@@ -103,6 +103,9 @@ class Mentions:
             start, end = ent.start, ent.end
             while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in ".&"):
                 end -= 1
+            opened = [t.i for t in doc[start:end] if t.text == "("]
+            if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
+                end = opened[-1]  # "the Institute of Volcanology (Phivolcs": the name ends before an unclosed aside
             if "\n" in doc[start:end].text:  # a name never runs past a line break ("Ye Lijiao\n...")
                 end = start + next(i for i, t in enumerate(doc[start:end]) if "\n" in t.text_with_ws)+1
             while ent.label_ == "PERSON" and end - start > 2 and (
