@@ -263,7 +263,7 @@ def _of_members(count: Token) -> list[Token]:
 def _counted_noun(count: Token) -> Token:
     """The noun a count counts ("500 delegates"), through ranges and qualifiers; else the count itself."""
     t = count
-    while t.dep_ in ("quantmod", "compound", "conj", "cc") and t.head is not t and t.head.like_num:
+    while t.dep_ in ("quantmod", "compound", "conj", "cc") and t.head.i != t.i and t.head.like_num:
         t = t.head  # "2.9 million", "between 18,000 and 60,000"
     if t.dep_ in ("nummod", "amod", "compound", "quantmod") and is_noun(t.head):
         return t.head
@@ -307,7 +307,7 @@ def _is_capacity(noun: Token) -> bool:
 def _tie(rules: AttendanceRules, noun: Token, count: Token) -> str | None:
     """The status the sentence gives the counted noun, or None where nothing ties it to an event."""
     n = noun
-    while n.dep_ in ("conj", "appos") and n.head is not n and (is_noun(n.head) or n.head.like_num):
+    while n.dep_ in ("conj", "appos") and n.head.i != n.i and (is_noun(n.head) or n.head.like_num):
         n = n.head  # a list shares its first member's tie
     if n.dep_ == "conj" and is_verb(n.head):
         verb = n.head
@@ -409,7 +409,7 @@ def _status_of(verb: Token | None, status: str) -> str:
             return "expected"
         if t.lower_ in LOOKING_AHEAD:
             return "expected"
-        if t.dep_ not in ("xcomp", "ccomp", "conj") or t.head is t:
+        if t.dep_ not in ("xcomp", "ccomp", "conj") or t.head.i == t.i:
             break
         t = t.head
     return status

@@ -74,7 +74,7 @@ def subject_of(verb: Token) -> Token | None:
         return None
     if verb.dep_ == "conj":  # "said ... and added"
         before = verb.nbor(-1) if verb.i else None
-        if before is not None and before.tag_ in ("NNP", "NNPS", "PRP") and before.head is not verb:
+        if before is not None and before.tag_ in ("NNP", "NNPS", "PRP") and before.head.i != verb.i:
             return None  # "..., and in reaction Commissioner Neelie Kroes said": a subject the parse missed
         return subject_of(head)
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":  # ", saying ..."
@@ -183,9 +183,10 @@ def cue_clause(parsed: Parsed, start: int, end: int, lexicon: Lexicon) -> CueCla
     if content is not None:
         a, b = _trimmed(*content)
         first = b.i < verb.i
-        finite = any(t.tag_ in FINITE for t in a.doc[a.i:b.i + 1])
+        finite = any(t.tag_ in FINITE for t in a.doc[a.i:b.i + 1]) or _past_mistagged(*content)
         comma_before_cue = first and b.i + 1 < len(b.doc) and b.doc[b.i + 1].text in (",", "\u2014", "--")
-        adverbial = a.lower_ in ADVERBIAL_STARTS  # "continued ..., where a man was shot": not speech
+        around = verb.dep_ == "parataxis" and a.i < verb.i < b.i  # "Because ..., says the study, it rises"
+        adverbial = a.lower_ in ADVERBIAL_STARTS and not around  # "continued ..., where a man was shot": not speech
         relative = a.tag_ in ("WDT", "WP") and a.lower_ in RELATIVE_WORDS or any(
             c.tag_ == "WRB" and c.i < verb.i for c in verb.children)  # "which NASA said ...", "where X predicted"
         # "CONTENT, X said." / "CONTENT, said X.": the cue heads the sentence, the clause opens it
@@ -203,12 +204,22 @@ def cue_clause(parsed: Parsed, start: int, end: int, lexicon: Lexicon) -> CueCla
                      active=subject is None or subject.dep_ == "nsubj", rejected=rejected)
 
 
+def _past_mistagged(first: Token, last: Token) -> bool:
+    """A clause whose head the tagger read as a participle after a clausal subject, with no auxiliary
+    ("said not allowing them to marry constituted different treatment"): a past tense, finite. (A
+    participle after a noun is more often a reduced relative, "the man arrested yesterday".)"""
+    doc = first.doc
+    return any(t.tag_ == "VBN" and (t.head.i < first.i or t.head.i > last.i)
+               and any(c.dep_ == "csubj" for c in t.children)
+               and not any(c.dep_ in ("aux", "auxpass") for c in t.children) for t in doc[first.i:last.i + 1])
+
+
 def _has_subject(first: Token, last: Token, verb: Token) -> bool:
     """Does the reported clause hold its own subject? Not so where a relative pronoun outside it
     is the subject ("the flight, which NASA said might take place in June")."""
     if verb.lower_ in DESCRIBING:
         return True
-    heads = [t for t in first.doc[first.i:last.i + 1] if t.head.i < first.i or t.head.i > last.i or t.head is t]
+    heads = [t for t in first.doc[first.i:last.i + 1] if t.head.i < first.i or t.head.i > last.i or t.head.i == t.i]
     return not heads or any(c.dep_ in (*SUBJECT_DEPS, "expl", "csubj") for h in heads for c in h.children) \
         or any(h.tag_ == "VB" and not any(c.dep_ == "aux" for c in h.children) for h in heads)  # imperative
 
