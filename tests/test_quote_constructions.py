@@ -124,6 +124,9 @@ ROWS = [
     ("a clause whose past verb the tagger read as a participle",
      "The court said not allowing them to marry constituted unequal treatment.",
      "The court", None, "indirect", "not allowing them to marry constituted unequal treatment"),
+    ("a named addressee the parse folded into the clause",
+     "Nur Khan told Agence France-Presse arson has been used to evict slum dwellers.",
+     "Nur Khan", None, "indirect", "arson has been used to evict slum dwellers"),
     ("a name between a split subject and the cue speaks",
      'The watchdog group the Project on Public Spending has called it "a textbook case of waste."',
      "Project on Public Spending", None, "direct", "a textbook case of waste."),
@@ -146,6 +149,7 @@ NOT_QUOTES = [
     ("describing verb without a predicate", "The neighbours called the police after the fire started."),
     ("negated cue", "The minister did not say when the cuts would fall."),
     ("a question to the reader", "Do you think the market will recover next year?"),
+    ("a clause whose subject stands outside it", "Officials said that were involved in the raid."),
 ]
 
 

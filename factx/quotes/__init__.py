@@ -124,6 +124,9 @@ def extract(doc: Doc, ctx: ExtractionContext) -> list[Found]:
             cs += 5
         if ce - cs < 8 or len(text[cs:ce].split()) < 2:
             continue
+        opening = doc.char_span(cs, cs + 1, alignment_mode="expand")
+        if opening is not None and opening[0].tag_ in ("VBD", "VBZ", "VBP") and not text[cs].isupper():
+            continue  # "were involved": a clause whose subject was left outside it is no statement
         if any(cs < e and s < ce for s, e in direct_ranges):
             continue
         quoted = [p for p in pending if p[1] - 1 <= cs and ce <= p[2] + 1]

@@ -31,6 +31,8 @@ ADVERBIAL_STARTS = {"where", "when", "while", "as", "because", "since", "after",
                     "though", "unless", "once"}
 QUOTE_MARKS = "\"“”«»"
 RELATIVE_WORDS = ("who", "which", "that", "whom")
+# Verbs that take the one spoken to as their object: "told reporters the plan failed".
+TELLING = {"told", "tell", "tells", "telling", "informed", "informs", "assured", "assures", "warned", "warns"}
 # Verbs that report a judgement as object and predicate: "X called the plan a gamble".
 DESCRIBING = {"call", "calls", "called", "calling", "describe", "describes", "described", "describing",
               "characterize", "characterizes", "characterized", "characterizing", "characterise",
@@ -112,6 +114,8 @@ def content_of(verb: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
             first = first.nbor(1)
         elif first.i > verb.i and not any(c.dep_ == "mark" for c in child.children):
             first = _past_cue_adjuncts(child, first)
+        if verb.lower_ in TELLING and first.ent_type_ in ("PERSON", "ORG", "NORP") and first.i > verb.i:
+            first = _past_addressee(first, last)  # "told Agence France-Presse arson was used": not the agency
         before = children[n - 1] if n else None
         if before is not None and before.dep_ == "dobj" and before.right_edge.i + 1 == first.i \
                 and before.i > verb.i and not lexicon.is_addressee(before):
@@ -136,6 +140,15 @@ def content_of(verb: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
     if verb.dep_ == "parataxis" and verb.head.tag_[:2] in ("VB", "MD") and _between_commas(verb):
         return verb.head.left_edge, verb.head.right_edge  # "The plan, she said, would fail"
     return None
+
+
+def _past_addressee(first: Token, last: Token) -> Token:
+    """The clause after a named addressee the parse folded into it ("told NPR the plan failed")."""
+    doc = first.doc
+    k = first.i
+    while k < last.i and doc[k].ent_type_ == first.ent_type_ and (k == first.i or doc[k].ent_iob_ == "I"):
+        k += 1
+    return doc[k] if last.i - k >= 1 and doc[k].ent_iob_ != "I" else first
 
 
 def _past_cue_adjuncts(head: Token, first: Token) -> Token:
