@@ -6,7 +6,9 @@ One module a stage, run in this order over the tagged, entity-labelled Doc:
 2. `cues`: the reporting words ("said", "told reporters", "according to").
 3. `attribution`: each quotation's cue and speaker ('"...," X said', 'X said: "..."'), and
    reported speech with its content ("X said that ...", "..., X said", "according to X, ...");
-   `speakers` finds the speaker phrase beside a cue.
+   `tree` reads the cue's subject and clause from the dependency parse, `subjects` turns the
+   parse's subject into a speaker, `speakers` (with `appositions`) finds the speaker phrase
+   beside a cue from the tokens where the parse gives none.
 4. `coreference`: the speaker phrase resolved to the fullest named mention ("Xi", "he",
    "the company" -> the name given earlier).
 5. `roles`: the speaker's title or affiliation from any mention of the person.

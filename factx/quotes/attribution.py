@@ -9,6 +9,7 @@ from .coreference import Speaker
 from .cues import ADJUNCT_STARTS, CLAUSE_CUES
 from .quotations import CLOSE_TOKENS, OPEN_TOKENS
 from .speakers import Speakers
+from .subjects import speaker_of_subject
 from .tree import DESCRIBING, CueClause, cue_clause
 
 
@@ -158,7 +159,7 @@ def _tree_speaker(x: Speakers, clause: CueClause, speaker: Speaker | None) -> Sp
     if speaker is not None and speaker.named and speaker.start >= b and not clause.conjuncts:
         return speaker  # a name between the parse's subject and the cue: the parse broke a long subject
                         # ("The activist organization the Project on Government Oversight has called it")
-    found = x.speaker_of_token(clause.subject, a, b, clause.conjuncts, clause.appositions, clause.active)
+    found = speaker_of_subject(x, clause.subject, a, b, clause.conjuncts, clause.appositions, clause.active)
     outside = speaker is not None and not (a <= speaker.start < b)
     if found is not None and not found.is_person and speaker is not None and not clause.conjuncts \
             and (speaker.is_person or not found.named and outside):

@@ -8,9 +8,9 @@ from spacy.tokens import Span
 from .coreference import GROUP_PRONOUNS, PERSON_PRONOUNS, Mentions, Speaker
 from .cues import ADJUNCT_STARTS, SKIPPABLE
 from .quotations import CLOSE_TOKENS, MARK_TOKENS, OPEN_TOKENS
+from .appositions import person_behind, speaker_with_apposition, titled_phrase
 from .roles import Roles
 
-NUMERIC_ENTITIES = ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL")
 
 
 class Speakers:
@@ -80,56 +80,18 @@ class Speakers:
             # "..., Lower Saxony's premier Stephan Weil, who said ...": the relative clause's antecedent
             return self._speaker_ending_at(i - 2, floor, cue_start)
         if t.text == ",":
-            return self._speaker_with_apposition(i - 1, cue_start, floor)
+            return speaker_with_apposition(self, i - 1, cue_start, floor)
         if t.lower_ in ("and", "but", "then") or t.tag_ in ("VBD", "VBZ", "VBN") and doc[cue_start].tag_ != "VBG":
             return self.sentence_subject(floor, cue_start)
         speaker = self._speaker_ending_at(i, floor, cue_start)
         if speaker is not None and not speaker.is_person and speaker.start in self.name_at_start:
-            better = self._person_behind(speaker.start, self.name_at_start[speaker.start].end, floor, i)
+            better = person_behind(self, speaker.start, self.name_at_start[speaker.start].end, floor, i)
             if better is not None:
                 return better
-            titled = self._titled_phrase(speaker.start, i, floor)
+            titled = titled_phrase(self, speaker.start, i, floor)
             if titled is not None:
                 return titled
         return speaker
-
-    def _titled_phrase(self, name_start: int, end: int, floor: int) -> Speaker | None:
-        """'The premier of the German state of North Rhine-Westphalia': a title phrase ending in a place."""
-        doc = self.doc
-        k = name_start
-        while k > floor and (doc[k - 1].tag_ in ("NN", "NNS", "NNP", "JJ", "DT", "IN") and doc[k - 1].lower_ in
-                             ("of", "the", "a", "an", "for") or doc[k - 1].tag_ in ("NN", "NNS", "JJ", "NNP")):
-            k -= 1
-            if doc[k].tag_ == "DT" and (k == floor or doc[k - 1].tag_ not in ("IN",)):
-                break
-        words = doc[k:name_start]
-        if k < name_start and doc[k].tag_ == "DT" and any(t.lower_ in self.rules.titles for t in words):
-            return Speaker(doc[k:end].text, None, k, end, False)
-        return None
-
-    def _person_behind(self, org_start: int, org_end: int, floor: int, limit: int) -> Speaker | None:
-        """'Professor X of Chapman University said', 'X, manager of Global Times Online pointed'."""
-        doc = self.doc
-        prep = org_start - 1
-        if prep > floor and doc[prep].lower_ in ("of", "at", "from", "for", "with"):
-            name = self.name_at_end.get(prep)
-            if name is not None and name.label_ == "PERSON":
-                sp = self._speaker_from_name(name, floor)
-                _, prefix = self.roles.title_prefix(name.start, floor)
-                sp.role = ((prefix + " ") if prefix else "") + doc[prep:org_end].text
-                sp.end = limit
-                return sp
-        for j in range(org_start - 1, max(floor, org_start - 25) - 1, -1):
-            if doc[j].text in (".", ";") or doc[j].is_space:
-                break
-            if doc[j].text == "," and j in self.name_at_end and self.name_at_end[j].label_ == "PERSON":
-                _, role = self.roles.appositive(j, limit)
-                if role:
-                    sp = self._speaker_from_name(self.name_at_end[j], floor)
-                    sp.role = role
-                    sp.end = limit
-                    return sp
-        return None
 
     def sentence_subject(self, s0: int, limit: int) -> Speaker | None:
         """The subject at the start of a sentence ('X made a statement, saying ...')."""
@@ -158,12 +120,12 @@ class Speakers:
                     for k in range(name.end, min(limit, name.end + 4)):
                         if doc[k].text == "," and k + 1 in self.name_at_start \
                                 and self.name_at_start[k + 1].label_ == "PERSON":
-                            sp = self._speaker_from_name(self.name_at_start[k + 1], i)
+                            sp = self.from_name(self.name_at_start[k + 1], i)
                             if any(t.lower_ in self.rules.titles for t in doc[i:k]):
                                 sp.role = doc[i:k].text
                             return sp
                 if prefix_start <= i or j == i or all(t.tag_ == "DT" for t in doc[i:j]):
-                    sp = self._speaker_from_name(name, i)
+                    sp = self.from_name(name, i)
                     if name.end < limit and doc[name.end].text == ",":
                         k = name.end + 1
                         while k < limit and doc[k].text != "," and k - name.end < 20:
@@ -184,57 +146,13 @@ class Speakers:
             head = doc[j - 1]
             if head.lower_ in self.rules.speaker_nouns or head.tag_ == "NNS":
                 return Speaker(doc[i:j].text, None, i, j, False)
-        return self._noun_speaker(j, i) if j > i else None
-
-    def _speaker_with_apposition(self, comma: int, cue_start: int, floor: int) -> Speaker | None:
-        """'NAME, ROLE, cue' or 'ROLE, NAME, cue'."""
-        doc = self.doc
-        name = self.name_at_end.get(comma)
-        if name is not None and name.start > floor and name.label_ == "PERSON":
-            reverse = self._reverse_apposition(name, cue_start, floor)
-            if reverse.role is not None and reverse.start < name.start:
-                return reverse
-        fallback = None
-        for j in range(comma - 1, max(floor, comma - 45) - 1, -1):
-            if doc[j].text in (".", ";") or doc[j].is_space or doc[j].text in MARK_TOKENS:
-                break
-            if doc[j].text != "," or j not in self.name_at_end:
-                continue
-            cand = self.name_at_end[j]
-            _, role = self.roles.appositive(j, comma)
-            if role is None:
-                continue
-            sp = self._speaker_from_name(cand, floor)
-            sp.end = cue_start
-            if sp.is_person:
-                sp.role = role
-                return sp
-            fallback = fallback or sp
-        if name is not None and name.start > floor and (fallback is None or name.label_ == "PERSON"):
-            return self._reverse_apposition(name, cue_start, floor)
-        return fallback
-
-    def _reverse_apposition(self, name: Span, cue_start: int, floor: int) -> Speaker:
-        """'Ryanair CEO, Michael O'Leary, justified': a role, then the name between commas."""
-        doc = self.doc
-        sp = self._speaker_from_name(name, floor)
-        if sp.is_person and name.start - 1 > floor and doc[name.start - 1].text == ",":
-            k = name.start - 1
-            j = k
-            while j > floor and doc[j - 1].text not in (",", ".", ";", ":") and not doc[j - 1].is_space:
-                j -= 1
-            role = doc[j:k]
-            if len(role) and any(t.lower_.rstrip(".") in self.rules.titles for t in role):
-                sp.role = role.text
-                sp.start = j
-        sp.end = cue_start
-        return sp
+        return self.noun_speaker(j, i) if j > i else None
 
     def _speaker_ending_at(self, end: int, floor: int, cue_start: int) -> Speaker | None:
         doc = self.doc
         name = self.name_at_end.get(end)
         if name is not None and name.start >= floor:
-            return self._speaker_from_name(name, floor)
+            return self.from_name(name, floor)
         t = doc[end - 1]
         if t.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS and t.tag_ == "PRP":
             return self.mentions.pronoun(t.lower_, end - 1, self.roles)
@@ -244,15 +162,15 @@ class Speakers:
                 name = self.name_at_end[j]
                 _, role = self.roles.appositive(j, end)
                 if role and name.label_ == "PERSON":
-                    sp = self._speaker_from_name(name, floor)
+                    sp = self.from_name(name, floor)
                     sp.role = role
                     sp.end = end
                     return sp
             if doc[j].text in (".", ";", '"', "“", "”") or doc[j].is_space:
                 break
-        return self._noun_speaker(end, floor)
+        return self.noun_speaker(end, floor)
 
-    def _noun_speaker(self, end: int, floor: int) -> Speaker | None:
+    def noun_speaker(self, end: int, floor: int) -> Speaker | None:
         """An unnamed speaker ('analysts', 'the attendees'), or 'the actress' / 'the company' for a known one."""
         doc = self.doc
         head = doc[end - 1]
@@ -278,72 +196,12 @@ class Speakers:
             owner = [self.name_at_end[k + 1] for k in range(start, end) if doc[k + 1 if k + 1 < end else k].tag_ == "POS"
                      and (k + 1) in self.name_at_end]
             if owner:
-                return self._speaker_from_name(owner[0], floor)
+                return self.from_name(owner[0], floor)
         if word in self.rules.speaker_nouns or word in self.rules.titles or head.tag_ in ("NNP", "NNPS") \
                 or head.is_upper and len(head) > 1 and head.is_alpha and (head.is_title or head.is_upper) \
                 or any(t.ent_type_ in ("ORG", "GPE") for t in phrase):
             return Speaker(phrase.text, None, start, end, False)
         return None
-
-    def speaker_of_token(self, head: int, start: int, end: int, conjuncts: tuple[int, int] | None = None,
-                         appositions: tuple[int, ...] = (), active: bool = True) -> Speaker | None:
-        """The speaker whose phrase the parse gives: head token `head`, phrase tokens [start, end).
-
-        Coordinated speakers ("Cherie and Sean O'Donnell", "the district and the police") are
-        one speaker, the coordination as written (`conjuncts`: its tokens)."""
-        doc = self.doc
-        if conjuncts is not None:
-            a, b = conjuncts
-            first = self.speaker_of_token(head, a, b)
-            if first is not None:
-                return Speaker(doc[a:b].text, None, a, b, False)
-        tok = doc[head]
-        if tok.tag_ == "PRP":  # "do you think ...?" asks; it reports no one
-            return None if tok.lower_ == "you" else self.mentions.pronoun(tok.lower_, head, self.roles)
-        for name in self.mentions.names:
-            if name.start <= head < name.end:
-                return self._speaker_from_name(name, start)
-        for child in appositions:  # "Ryanair CEO, Michael O'Leary, said": the person
-            for name in self.mentions.names:
-                if name.start <= child < name.end and name.label_ == "PERSON":
-                    return self._speaker_from_name(name, start)
-        for child in appositions:  # "Irish low cost airline, Ryanair, announced": the name
-            for name in self.mentions.names:
-                if name.start <= child < name.end:
-                    return self._speaker_from_name(name, start)
-        for name in self.mentions.names:  # "Executive director Alia Salem" parsed with "director" as head
-            if start <= name.start and name.end == head and name.label_ == "PERSON" or \
-                    name.start == head + 1 and name.end <= end and name.label_ == "PERSON":
-                return self._speaker_from_name(name, start)
-        if tok.lower_ in self.rules.doc_nouns:  # "an email by Roche", "a statement from the ministry": X speaks
-            for name in self.mentions.names:
-                if head < name.start < end and doc[name.start - 1].lower_ in ("by", "from", "of"):
-                    return self._speaker_from_name(name, name.start)
-        # An unnamed speaker as written, the subject phrase up to its first aside: "the report's
-        # authors", "one commenter", "a spokeswoman for the ministry", "the company" (none named).
-        stop = next((k for k in range(head + 1, end) if doc[k].text in (",", "(", "\u2014")
-                     and not (k + 1 < end and doc[k + 1].lower_ in ("such", "including", "like"))
-                     or doc[k].lower_ in ("who", "which", "whose")), end)  # "Charities, such as X,": one phrase
-        while stop > head + 1 and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
-            stop -= 1
-        as_written = Speaker(doc[start:stop].text, None, start, stop, False, named=False)
-        if self._can_speak(doc[start:head + 1]) or tok.tag_ in ("NNP", "NNPS") \
-                or self.mentions.person_named(tok.text):  # a surname the NER and tagger missed: "Trump described"
-            found = self._noun_speaker(head + 1, start)
-            if found is not None and not (found.name == doc[start:head + 1].text and not found.is_person):
-                return found  # a known speaker ("the minister" -> her name), not a phrase as written
-            return as_written if found is not None or active else None
-        if not active or tok.tag_ not in ("NN", "NNS") or tok.ent_type_ in NUMERIC_ENTITIES:
-            return None  # "News of the incident was not reported until ...": not a speaker
-        return as_written
-
-    def _can_speak(self, phrase: Span) -> bool:
-        """Does an unnamed subject name someone who can speak ('officials', 'the ministry',
-        'a teacher', 'the report')?"""
-        word = phrase[-1].lower_
-        rules = self.rules
-        return word in rules.speaker_nouns or word in rules.titles or word in rules.org_nouns \
-            or word in rules.doc_nouns or any(t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for t in phrase)
 
     def is_addressee(self, tok) -> bool:
         """An object spoken to: "told reporters", "told him", "assured the minister"."""
@@ -364,7 +222,7 @@ class Speakers:
         """Is this (parsed) token a reporting verb of the cue table?"""
         return tok.tag_.startswith("VB") and tok.lower_ in self.rules.cue_words
 
-    def _speaker_from_name(self, name: Span, floor: int) -> Speaker:
+    def from_name(self, name: Span, floor: int) -> Speaker:
         label = "PERSON" if name.label_ == "PERSON" else "ORG"
         if label != "PERSON" and len(name) == 1 and self.mentions.person_named(name.text):
             label = "PERSON"  # NER often mislabels a lone surname ("Shi wished ...")
@@ -394,14 +252,14 @@ class Speakers:
         # "said ROLE, NAME"
         if j < limit and doc[j].text == "," and j + 1 in self.name_at_start \
                 and self.name_at_start[j + 1].label_ == "PERSON":
-            sp = self._speaker_from_name(self.name_at_start[j + 1], i)
+            sp = self.from_name(self.name_at_start[j + 1], i)
             if any(t.lower_.rstrip(".") in self.rules.titles for t in phrase):
                 sp.role = phrase.text
             return sp
         persons = [self.name_at_start[k] for k in range(i, j) if k in self.name_at_start
                    and self.name_at_start[k].label_ == "PERSON" and self.name_at_start[k].end <= j]
         if persons:
-            sp = self._speaker_from_name(persons[0], i)
+            sp = self.from_name(persons[0], i)
             if persons[0].end < limit and doc[persons[0].end].text == ",":
                 _, role = self.roles.appositive(persons[0].end, self._clause_end(persons[0].end, limit))
                 if role and sp.is_person:
@@ -419,8 +277,8 @@ class Speakers:
                 and doc[j - 1].lower_ not in self.rules.doc_nouns:
             return Speaker(phrase.text, None, i, j, False, named=False)  # "Saudi Arabia's Civil Defense Authority"
         if name is not None and name.end <= j:
-            return self._speaker_from_name(name, i)
-        return self._noun_speaker(j, i)
+            return self.from_name(name, i)
+        return self.noun_speaker(j, i)
 
     def _clause_end(self, i: int, limit: int) -> int:
         doc = self.doc
