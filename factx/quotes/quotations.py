@@ -12,6 +12,8 @@ Conventions, each handled here:
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 
 OPENING = "\"“„«"
@@ -45,7 +47,12 @@ def _find_single(text: str, doubles: list[tuple[int, int]]) -> list[tuple[int, i
     """Quotations in single marks, within a paragraph, outside every double quotation."""
     if "'" not in text and "‘" not in text:
         return []
-    inside = lambda i: any(s - 1 <= i <= e for s, e in doubles)  # noqa: E731
+    starts = [s - 1 for s, _ in doubles]  # sorted, as find_quotations makes them
+
+    def inside(i: int) -> bool:
+        k = bisect_right(starts, i) - 1
+        return k >= 0 and i <= doubles[k][1]
+
     closes = [m.start() for m in _SINGLE_CLOSE.finditer(text) if not inside(m.start())]
     out, after = [], -1
     for m in _SINGLE_OPEN.finditer(text):
@@ -54,7 +61,8 @@ def _find_single(text: str, doubles: list[tuple[int, int]]) -> list[tuple[int, i
             continue
         line_end = text.find("\n", o)
         line_end = len(text) if line_end < 0 else line_end
-        ahead = [c for c in closes if o + 1 < c <= line_end and (text[c] == "’" or text[o] == "'")]
+        window = closes[bisect_right(closes, o + 1):bisect_right(closes, line_end)]  # this paragraph's, after o
+        ahead = [c for c in window if text[c] == "’" or text[o] == "'"]
         # a mark beside punctuation closes before one after a plural ("the workers' union")
         close = next((c for c in ahead if text[c - 1] in ".,!?…" or text[c + 1:c + 2] in (",", ".", "!", "?", ";", ":")),
                      ahead[0] if ahead else None)
