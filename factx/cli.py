@@ -298,7 +298,7 @@ def extract(paths, glob, input_format, encoding, max_size, anchor_date, types, m
       factx extract article.txt --types money,date --anchor-date 2024-01-31
       factx extract seeds/ --types date --date-kinds date,time   # calendar dates only
       cat articles.jsonl | factx extract - --input-format jsonl -o facts.json
-      factx extract archive/ --scheduler tcp://10.0.0.5:8786 -o facts.jsonl
+      factx extract archive/ --scheduler tcp://scheduler:8786 -o facts.jsonl
     """
     from .writers import FORMAT_BY_SUFFIX, writer_for
 
