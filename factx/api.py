@@ -30,7 +30,7 @@ def _text(value, what: str) -> str:
     raise UsageProblem(f"{what} must be a str (or UTF-8 bytes), not {type(value).__name__}")
 
 
-def _types(types) -> tuple[str, ...] | None:
+def types_argument(types) -> tuple[str, ...] | None:
     from .component import parse_types
 
     if types is None:
@@ -68,7 +68,7 @@ def extract_many(documents: Iterable[str | bytes | Document] | str, anchor_date:
         items = iter(documents)
     except TypeError:
         raise UsageProblem(f"documents must be texts or Documents, not {type(documents).__name__}") from None
-    extractor = _extractor(model, _types(types), patterns)
+    extractor = _extractor(model, types_argument(types), patterns)
 
     def docs() -> Iterator[Document]:
         for n, item in enumerate(items):

@@ -86,9 +86,9 @@ def connect(address: str):
 
 def _remote_batch(settings: tuple, batch: list[Document]) -> list:
     from .pipeline import cached_extractor, process_batch
-    from .rows import _lock
+    from .rows import PIPELINE_LOCK
 
-    with _lock:
+    with PIPELINE_LOCK:
         return process_batch(cached_extractor(settings), batch)
 
 
@@ -97,7 +97,7 @@ def run_on_scheduler(items: Iterable[Document | Problem], client, settings: tupl
     """Results and Problems in input order, the batches computed on the cluster of `client`
     (`connect`), which is closed at the end. At most four batches a worker are in flight, so
     memory stays bounded on a long run."""
-    from .pipeline import _batches
+    from .pipeline import batches
 
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
@@ -108,7 +108,7 @@ def run_on_scheduler(items: Iterable[Document | Problem], client, settings: tupl
             for item in batch:
                 yield next(results) if isinstance(item, Document) else item
 
-        for batch in _batches(items, batch_size):
+        for batch in batches(items, batch_size):
             docs = [d for d in batch if isinstance(d, Document)]
             window.append((batch, client.submit(_remote_batch, settings, docs, pure=False)))
             if len(window) >= 4 * workers:

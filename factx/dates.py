@@ -85,7 +85,7 @@ class DateFinder:
             | (?P<season>(?:(?P<sea_mod>(?i:early|late|mid))[\s-]+)?(?:(?P<sea_rel>(?i:last|next|this|past|the))\s+)?
                   (?P<sea_n>(?i:spring|summer|autumn|fall|winter))(?:,?\s+(?:of\s+)?(?P<sea_y>{YEAR}))?){END}
             | (?P<ymod>(?P<ymod_m>(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|
-                  the\s+first\s+half\s+of|end\s+of|beginning\s+of|start\s+of))[\s-]+
+                  end\s+of|beginning\s+of|start\s+of))[\s-]+
                   (?:(?P<ymod_y>{YEAR})|(?P<ymod_rel>(?i:the|this|last|next))\s+(?P<ymod_u>(?i:year|month)))){END}
             | (?P<yrs>(?P<yrs_1>{YEAR})[-–/](?P<yrs_2>\d\d))(?![\d-]){END}
             | (?P<num>(?P<num_a>\d{{1,2}})/(?P<num_b>\d{{1,2}})/(?P<num_y>\d{{4}}|\d{{2}}))(?![\d/]){END}
@@ -253,7 +253,7 @@ class DateFinder:
 
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 MODS = {"early": "START", "beginning of": "START", "start of": "START", "mid": "MID", "middle of": "MID",
-        "late": "END", "end of": "END", "first half of": None}
+        "late": "END", "end of": "END"}
 PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
                 "eighties": 80, "nineties": 90}
@@ -346,6 +346,7 @@ def extract_dates(text: str, anchor: date | None, sentences: list[tuple[int, int
 
 NEEDS_TENSE = {"day", "day_range", "month", "month_range", "weekday", "season", "quarter", "clock", "month_week"}
 DAY_VALUE = regex.compile(r"\d{4}-\d{2}-\d{2}")
+DAY_KINDS = ("day", "weekday", "relative")  # mentions a time of day can join
 _JOIN_CLOCK = regex.compile(r"(?i)\s*(?:,|on|at|,\s*at)?\s*$")
 
 
@@ -356,8 +357,7 @@ def _joined(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         prev = out[-1] if out else None
         between = text[prev.end:m.start] if prev else ""
-        day_kinds = ("day", "weekday", "relative")
-        if prev is not None and prev.kind in ("clock", "part") and m.kind in day_kinds and prev.weekday is None \
+        if prev is not None and prev.kind in ("clock", "part") and m.kind in DAY_KINDS and prev.weekday is None \
                 and _JOIN_CLOCK.match(between) and len(between) <= 5:
             m.start = prev.start
             m.time, m.part = (prev.time, m.part) if prev.kind == "clock" else (m.time, prev.unit)

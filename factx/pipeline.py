@@ -185,7 +185,7 @@ def process_batch(extractor: Extractor, batch: list[Document]) -> list[Result | 
     return out
 
 
-def _batches(items: Iterable[Document | Problem], size: int) -> Iterator[list[Document | Problem]]:
+def batches(items: Iterable[Document | Problem], size: int) -> Iterator[list[Document | Problem]]:
     batch: list[Document | Problem] = []
     for item in items:
         batch.append(item)
@@ -219,7 +219,7 @@ def run(items: Iterable[Document | Problem], jobs: int = 1, model: str | None = 
         settings = (model, tuple(types) if types else None, anchor_date, tuple(patterns))
     if jobs <= 1:
         extractor = cached_extractor(settings)
-        for batch in _batches(items, batch_size):
+        for batch in batches(items, batch_size):
             docs = [d for d in batch if isinstance(d, Document)]
             results = iter(process_batch(extractor, docs))
             for item in batch:
@@ -235,8 +235,7 @@ def run(items: Iterable[Document | Problem], jobs: int = 1, model: str | None = 
     if ctx.get_start_method() == "fork":
         cached_extractor(settings)  # loaded once here; forked workers inherit it instead of loading their own
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
-        batches = _batches(itertools.chain(head, items), PARALLEL_BATCH_SIZE)
-        for batch, results in _ordered(pool, batches, jobs):
+        for batch, results in _ordered(pool, batches(itertools.chain(head, items), PARALLEL_BATCH_SIZE), jobs):
             it = iter(results)
             for item in batch:
                 yield next(it) if isinstance(item, Document) else item

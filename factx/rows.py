@@ -27,14 +27,14 @@ for _name in [*all_fields(), "error"]:
 
 PANDAS_TYPES = {"string": "object", "long": "Int64", "double": "float64", "boolean": "boolean"}
 BATCH = 32
-_lock = threading.Lock()  # one pipeline a process; threads of a Dask worker take turns with it
+PIPELINE_LOCK = threading.Lock()  # one pipeline a process; threads of a Dask worker take turns with it
 
 
 def settings_of(model: str | None, types, patterns: Iterable[str]) -> tuple:
     """The settings tuple `pipeline.cached_extractor` keys its pipelines by."""
-    from .api import _types
+    from .api import types_argument
 
-    chosen = _types(types)
+    chosen = types_argument(types)
     return (model, tuple(chosen) if chosen else None, None, tuple(patterns))
 
 
@@ -56,12 +56,12 @@ def error_row(doc_id: str, message: str) -> dict[str, Any]:
 
 def documents_to_rows(records: Iterable[tuple[Any, Any, Any]], settings: tuple) -> Iterator[dict[str, Any]]:
     """(id, text, date) records -> one row a fact, and an error row for each document that failed."""
-    from .pipeline import _batches, cached_extractor, process_batch
+    from .pipeline import batches, cached_extractor, process_batch
 
-    with _lock:
+    with PIPELINE_LOCK:
         extractor = cached_extractor(settings)
-    for batch in _batches((_document(*r) for r in records), BATCH):
-        with _lock:
+    for batch in batches((_document(*r) for r in records), BATCH):
+        with PIPELINE_LOCK:
             results = iter(process_batch(extractor, [d for d in batch if isinstance(d, Document)]))
         for item in batch:
             result = next(results) if isinstance(item, Document) else item

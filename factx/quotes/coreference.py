@@ -9,6 +9,7 @@ resolved is left as written.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -179,7 +180,8 @@ class Mentions:
         if shared and best == name:
             # Two people share a surname ("Donald Trump", "First Lady Melania Trump"): the one the
             # document names in full most often, then the longer name.
-            best = max(shared, key=lambda c: (shared.count(c), len(c)))
+            counts = Counter(shared)
+            best = max(counts, key=lambda c: (counts[c], len(c)))
         return best
 
     def describe(self, noun: str, before: int, roles: "Roles") -> Speaker | None:
